@@ -1,0 +1,177 @@
+package dev.vigil.store;
+
+import dev.vigil.model.Distribution;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.spi.IndexRecord;
+import dev.vigil.spi.MatchConstraint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds candidate vulnerabilities for many records with few queries: records are grouped by the
+ * values of their non-package constraints, and each group is queried once per chunk of {@value
+ * #CHUNK} distinct package names.
+ */
+final class CandidateFinder {
+  private static final int CHUNK = 500;
+
+  /** A column that a constraint compares, and how to read the record's value for it. */
+  private record Field(String column, Function<IndexRecord, String> value) {}
+
+  private static final Map<MatchConstraint, Field> FIELDS =
+      new EnumMap<>(
+          Map.of(
+              MatchConstraint.DISTRIBUTION_DID,
+              new Field("dist_did", r -> dist(r, Distribution::did)),
+              MatchConstraint.DISTRIBUTION_VERSION_ID,
+              new Field("dist_version_id", r -> dist(r, Distribution::versionId)),
+              MatchConstraint.DISTRIBUTION_VERSION_CODE_NAME,
+              new Field("dist_version_code_name", r -> dist(r, Distribution::versionCodeName)),
+              MatchConstraint.DISTRIBUTION_PRETTY_NAME,
+              new Field("dist_pretty_name", r -> dist(r, Distribution::prettyName)),
+              MatchConstraint.REPOSITORY_NAME,
+              new Field("repo_name", r -> r.repository() == null ? "" : r.repository().name())));
+
+  private final Connection connection;
+  private final List<Long> operations;
+  private final List<Field> fields;
+  private final boolean byName;
+  private final boolean bySourceName;
+
+  private CandidateFinder(
+      Connection connection, List<Long> operations, Set<MatchConstraint> constraints) {
+    this.connection = connection;
+    this.operations = operations;
+    this.fields =
+        constraints.stream().sorted().filter(FIELDS::containsKey).map(FIELDS::get).toList();
+    this.byName = constraints.contains(MatchConstraint.PACKAGE_NAME);
+    this.bySourceName = constraints.contains(MatchConstraint.PACKAGE_SOURCE_NAME);
+  }
+
+  /** See {@link dev.vigil.datastore.VulnerabilityStore#candidates}. */
+  static Map<String, List<Vulnerability>> find(
+      Connection connection,
+      List<IndexRecord> records,
+      Set<MatchConstraint> constraints,
+      Set<String> updaters)
+      throws SQLException {
+    List<Long> operations = Operations.latestIds(connection, updaters);
+    if (operations.isEmpty() || records.isEmpty()) {
+      return Map.of();
+    }
+    return new CandidateFinder(connection, operations, constraints).find(records);
+  }
+
+  private Map<String, List<Vulnerability>> find(List<IndexRecord> records) throws SQLException {
+    Map<List<String>, Map<String, List<IndexRecord>>> groups = new LinkedHashMap<>();
+    for (IndexRecord record : records) {
+      String name = packageName(record);
+      if (name != null) {
+        groups
+            .computeIfAbsent(fieldValues(record), k -> new LinkedHashMap<>())
+            .computeIfAbsent(name, k -> new ArrayList<>())
+            .add(record);
+      }
+    }
+    Map<String, Set<Vulnerability>> found = new LinkedHashMap<>();
+    for (Map.Entry<List<String>, Map<String, List<IndexRecord>>> group : groups.entrySet()) {
+      List<String> names = List.copyOf(group.getValue().keySet());
+      for (int from = 0; from < names.size(); from += CHUNK) {
+        List<String> chunk = names.subList(from, Math.min(names.size(), from + CHUNK));
+        Map<String, List<Vulnerability>> byPackage = query(group.getKey(), chunk);
+        for (String name : chunk) {
+          List<Vulnerability> vulns = byName || bySourceName ? byPackage.get(name) : all(byPackage);
+          if (vulns != null && !vulns.isEmpty()) {
+            for (IndexRecord record : group.getValue().get(name)) {
+              found.computeIfAbsent(record.pkg().id(), id -> new LinkedHashSet<>()).addAll(vulns);
+            }
+          }
+        }
+      }
+    }
+    Map<String, List<Vulnerability>> result = new LinkedHashMap<>();
+    found.forEach((id, vulns) -> result.put(id, List.copyOf(vulns)));
+    return result;
+  }
+
+  /**
+   * The package name a candidate must have; empty when unconstrained, null when the record cannot
+   * match (both name constraints, but the names differ).
+   */
+  private String packageName(IndexRecord record) {
+    String name = orEmpty(record.pkg().name());
+    String source = orEmpty(record.pkg().sourceName());
+    if (byName && bySourceName) {
+      return name.equals(source) ? name : null;
+    }
+    return byName ? name : bySourceName ? source : "";
+  }
+
+  private List<String> fieldValues(IndexRecord record) {
+    return fields.stream().map(f -> orEmpty(f.value().apply(record))).toList();
+  }
+
+  private static String dist(IndexRecord record, Function<Distribution, String> field) {
+    return record.distribution() == null ? "" : field.apply(record.distribution());
+  }
+
+  /** The group's candidates by package name; {@code names} is ignored without name constraint. */
+  private Map<String, List<Vulnerability>> query(List<String> values, List<String> names)
+      throws SQLException {
+    boolean filterNames = byName || bySourceName;
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(VulnTable.SELECT_COLUMNS)
+            .append(" FROM vuln v JOIN uo_vuln uv ON uv.vuln = v.id WHERE uv.uo IN (")
+            .append(Sql.placeholders(operations.size()))
+            .append(")");
+    for (Field field : fields) {
+      sql.append(" AND v.").append(field.column()).append(" = ?");
+    }
+    if (filterNames) {
+      sql.append(" AND v.package_name IN (").append(Sql.placeholders(names.size())).append(")");
+    }
+    sql.append(" ORDER BY v.id");
+    Map<String, List<Vulnerability>> byPackage = new LinkedHashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      int i = 1;
+      for (long operation : operations) {
+        select.setLong(i++, operation);
+      }
+      for (String value : values) {
+        select.setString(i++, value);
+      }
+      if (filterNames) {
+        for (String name : names) {
+          select.setString(i++, name);
+        }
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          byPackage
+              .computeIfAbsent(rs.getString("package_name"), k -> new ArrayList<>())
+              .add(VulnTable.read(rs));
+        }
+      }
+    }
+    return byPackage;
+  }
+
+  private static List<Vulnerability> all(Map<String, List<Vulnerability>> byPackage) {
+    return byPackage.values().stream().flatMap(List::stream).toList();
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.vigil.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.datastore.Datastore;
+import dev.vigil.model.Digest;
+import dev.vigil.model.IndexReport;
+import dev.vigil.model.UpdateOperation;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.spi.IndexRecord;
+import dev.vigil.spi.MatchConstraint;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Datastore} over a migrated SQLite or PostgreSQL database.
+ *
+ * <p>Thread-safe. Vulnerability ids in candidates are the {@code vuln} row ids, and each stored
+ * vulnerability's updater is the name of the updater whose operation stored it.
+ */
+final class JdbcDatastore implements Datastore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcDatastore.class);
+
+  private final HikariDataSource dataSource;
+  private final Jdbc jdbc;
+
+  JdbcDatastore(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource, dialect);
+  }
+
+  @Override
+  public UpdateOperation updateVulnerabilities(
+      String updater, String fingerprint, List<Vulnerability> vulnerabilities) {
+    long start = System.nanoTime();
+    UpdateOperation operation =
+        jdbc.write(
+            "update " + updater,
+            c -> new UpdateWriter(c, updater).write(fingerprint, vulnerabilities));
+    LOG.atInfo()
+        .setMessage("update committed")
+        .addKeyValue("updater", updater)
+        .addKeyValue("ref", operation.ref())
+        .addKeyValue("vulnerabilities", vulnerabilities.size())
+        .addKeyValue("millis", (System.nanoTime() - start) / 1_000_000)
+        .log();
+    return operation;
+  }
+
+  @Override
+  public Optional<UpdateOperation> latestUpdateOperation(String updater) {
+    return jdbc.read("latest operation of " + updater, c -> Operations.latest(c, updater));
+  }
+
+  @Override
+  public Map<String, List<UpdateOperation>> updateOperations() {
+    return jdbc.read("list operations", Operations::all);
+  }
+
+  @Override
+  public Map<String, List<Vulnerability>> candidates(
+      List<IndexRecord> records, Set<MatchConstraint> constraints, Set<String> updaters) {
+    return jdbc.read(
+        "find candidates", c -> CandidateFinder.find(c, records, constraints, updaters));
+  }
+
+  @Override
+  public int garbageCollect(int keep) {
+    if (keep < 0) {
+      throw new IllegalArgumentException("store: cannot keep " + keep + " operations");
+    }
+    return jdbc.write("garbage collect", c -> Operations.garbageCollect(c, keep));
+  }
+
+  @Override
+  public void saveIndexReport(IndexReport report) {
+    jdbc.write(
+        "save index report " + report.manifestHash(),
+        c -> {
+          IndexReports.save(c, report);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<IndexReport> indexReport(Digest manifest) {
+    return jdbc.read("load index report " + manifest, c -> IndexReports.load(c, manifest));
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
