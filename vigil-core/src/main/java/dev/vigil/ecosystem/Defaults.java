@@ -1,0 +1,44 @@
+package dev.vigil.ecosystem;
+
+import dev.vigil.ecosystem.alpine.AlpineMatcher;
+import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
+import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
+import dev.vigil.ecosystem.apk.ApkInstalledScanner;
+import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.spi.DistributionScanner;
+import dev.vigil.spi.Matcher;
+import dev.vigil.spi.PackageScanner;
+import dev.vigil.spi.UpdaterFactory;
+import java.util.List;
+
+/**
+ * Every ecosystem Vigil knows, in one greppable place: its scanners, matchers and updaters. Adding
+ * an ecosystem means adding its parts here; there is no classpath discovery.
+ */
+public final class Defaults {
+
+  /** How many update operations of each updater garbage collection keeps. */
+  public static final int KEPT_UPDATE_OPERATIONS = 2;
+
+  private Defaults() {}
+
+  /** The package scanners. */
+  public static List<PackageScanner> packageScanners() {
+    return List.of(new ApkInstalledScanner());
+  }
+
+  /** The distribution scanners, most specific first: the first that recognizes an image wins. */
+  public static List<DistributionScanner> distributionScanners() {
+    return List.of(new AlpineReleaseScanner(), new OsReleaseScanner());
+  }
+
+  /** The matchers. */
+  public static List<Matcher> matchers() {
+    return List.of(new AlpineMatcher());
+  }
+
+  /** The updater factories, by their stable names. */
+  public static List<UpdaterFactory> updaterFactories() {
+    return List.of(new AlpineSecDbUpdaterFactory());
+  }
+}
