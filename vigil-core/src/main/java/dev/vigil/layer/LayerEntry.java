@@ -12,7 +12,8 @@ import java.io.InputStream;
  * @param size the content size of a regular file, else 0
  * @param content the content of a regular file, valid only during the visit
  */
-public record LayerEntry(String path, Type type, String linkTarget, long size, InputStream content) {
+public record LayerEntry(
+    String path, Type type, String linkTarget, long size, InputStream content) {
 
   /** Entry kinds. */
   public enum Type {

@@ -23,7 +23,8 @@ public record Digest(String algorithm, String hex) {
         switch (algorithm) {
           case "sha256" -> 64;
           case "sha512" -> 128;
-          default -> throw new IllegalArgumentException("digest: unsupported algorithm " + algorithm);
+          default ->
+              throw new IllegalArgumentException("digest: unsupported algorithm " + algorithm);
         };
     if (hex.length() != length || !HEX.matcher(hex).matches()) {
       throw new IllegalArgumentException("digest: malformed " + algorithm + " hex '" + hex + "'");
@@ -37,8 +38,7 @@ public record Digest(String algorithm, String hex) {
     if (colon <= 0) {
       throw new IllegalArgumentException("digest: malformed '" + text + "'");
     }
-    return new Digest(
-        text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1));
+    return new Digest(text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1));
   }
 
   /** The sha256 digest of the given bytes. */

@@ -21,8 +21,8 @@ public interface FileTree {
   Optional<byte[]> read(String path) throws IOException;
 
   /**
-   * Opens a regular file as a stream, following symbolic links inside the tree; for files that
-   * may be too large to read whole.
+   * Opens a regular file as a stream, following symbolic links inside the tree; for files that may
+   * be too large to read whole.
    *
    * @return the stream, or empty when no such file is in the view
    * @throws IOException if the contents cannot be read back

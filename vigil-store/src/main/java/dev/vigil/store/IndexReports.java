@@ -12,9 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/**
- * Index reports stored as Clair v4 JSON by manifest digest.
- */
+/** Index reports stored as Clair v4 JSON by manifest digest. */
 final class IndexReports {
   private static final ObjectMapper MAPPER = Json.mapper();
 

@@ -1,0 +1,13 @@
+package dev.vigil.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** Reports the version stamped into the jar's manifest. */
+final class VersionProvider implements IVersionProvider {
+
+  @Override
+  public String[] getVersion() {
+    String version = VigilCli.class.getPackage().getImplementationVersion();
+    return new String[] {"vigil " + (version == null ? "development build" : version)};
+  }
+}

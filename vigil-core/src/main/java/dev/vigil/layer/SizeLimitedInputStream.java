@@ -1,0 +1,75 @@
+package dev.vigil.layer;
+
+import dev.vigil.spi.ScanException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Passes bytes through until more than a limit have been read, then fails with a {@link
+ * ScanException}: the guard against decompression bombs. Skipping reads the skipped bytes, so they
+ * count and a premature end is seen.
+ */
+public final class SizeLimitedInputStream extends FilterInputStream {
+  private static final int SKIP_BUFFER = 8192;
+
+  private final long limit;
+  private final String message;
+  private long count;
+
+  /**
+   * Wraps {@code in}.
+   *
+   * @param limit the most bytes that may be read
+   * @param message the message of the exception thrown beyond the limit
+   */
+  public SizeLimitedInputStream(InputStream in, long limit, String message) {
+    super(in);
+    this.limit = limit;
+    this.message = message;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = in.read();
+    if (b >= 0) {
+      counted(1);
+    }
+    return b;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    int n = in.read(buffer, offset, length);
+    if (n > 0) {
+      counted(n);
+    }
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    byte[] buffer = new byte[SKIP_BUFFER];
+    long skipped = 0;
+    while (skipped < n) {
+      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+      if (read < 0) {
+        break;
+      }
+      skipped += read;
+    }
+    return skipped;
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+
+  private void counted(long n) throws ScanException {
+    count += n;
+    if (count > limit) {
+      throw new ScanException(message);
+    }
+  }
+}

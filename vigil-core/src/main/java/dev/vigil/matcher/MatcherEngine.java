@@ -1,0 +1,103 @@
+package dev.vigil.matcher;
+
+import dev.vigil.datastore.VulnerabilityStore;
+import dev.vigil.model.Distribution;
+import dev.vigil.model.Environment;
+import dev.vigil.model.IndexReport;
+import dev.vigil.model.Package;
+import dev.vigil.model.Repository;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.model.VulnerabilityReport;
+import dev.vigil.spi.IndexRecord;
+import dev.vigil.spi.Matcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns an index report into a vulnerability report by asking each matcher which stored
+ * vulnerabilities affect which packages. Nothing is re-scanned: the report is computed from the
+ * index report and the store as they are now.
+ *
+ * <p>Thread-safe when the matchers and the store are.
+ */
+public final class MatcherEngine {
+  private static final Comparator<Vulnerability> MOST_SEVERE_FIRST =
+      Comparator.comparing(Vulnerability::normalizedSeverity)
+          .reversed()
+          .thenComparing(Vulnerability::name);
+
+  private final List<Matcher> matchers;
+  private final VulnerabilityStore store;
+
+  /** An engine over the given matchers and store. */
+  public MatcherEngine(List<Matcher> matchers, VulnerabilityStore store) {
+    this.matchers = List.copyOf(matchers);
+    this.store = store;
+  }
+
+  /** Computes the vulnerability report of {@code index}. */
+  public VulnerabilityReport match(IndexReport index) {
+    List<IndexRecord> records = records(index);
+    Map<String, Map<String, Vulnerability>> affecting = new TreeMap<>();
+    for (Matcher matcher : matchers) {
+      List<IndexRecord> mine = records.stream().filter(matcher::filter).toList();
+      if (mine.isEmpty()) {
+        continue;
+      }
+      Map<String, List<Vulnerability>> candidates =
+          store.candidates(mine, matcher.query(), matcher.updaters());
+      for (IndexRecord record : mine) {
+        for (Vulnerability candidate : candidates.getOrDefault(record.pkg().id(), List.of())) {
+          if (matcher.vulnerable(record, candidate)) {
+            affecting
+                .computeIfAbsent(record.pkg().id(), id -> new LinkedHashMap<>())
+                .put(candidate.id(), candidate);
+          }
+        }
+      }
+    }
+    Map<String, Vulnerability> vulnerabilities = new TreeMap<>();
+    Map<String, List<String>> packageVulnerabilities = new LinkedHashMap<>();
+    for (String packageId : index.packages().keySet()) {
+      Map<String, Vulnerability> found = affecting.get(packageId);
+      if (found == null) {
+        continue;
+      }
+      List<Vulnerability> sorted = new ArrayList<>(found.values());
+      sorted.sort(MOST_SEVERE_FIRST);
+      packageVulnerabilities.put(packageId, sorted.stream().map(Vulnerability::id).toList());
+      sorted.forEach(v -> vulnerabilities.put(v.id(), v));
+    }
+    return new VulnerabilityReport(
+        index.manifestHash(),
+        index.packages(),
+        index.distributions(),
+        index.repository(),
+        index.environments(),
+        vulnerabilities,
+        packageVulnerabilities,
+        Map.of());
+  }
+
+  /** One record per package and distinct environment context. */
+  private static List<IndexRecord> records(IndexReport index) {
+    List<IndexRecord> records = new ArrayList<>();
+    for (Package pkg : index.packages().values()) {
+      List<Environment> environments = index.environments().getOrDefault(pkg.id(), List.of());
+      if (environments.isEmpty()) {
+        records.add(new IndexRecord(pkg, null, null));
+        continue;
+      }
+      Environment env = environments.get(0);
+      Distribution distribution = index.distributions().get(env.distributionId());
+      Repository repository =
+          env.repositoryIds().isEmpty() ? null : index.repository().get(env.repositoryIds().get(0));
+      records.add(new IndexRecord(pkg, distribution, repository));
+    }
+    return records;
+  }
+}

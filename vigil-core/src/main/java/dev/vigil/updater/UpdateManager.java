@@ -1,0 +1,90 @@
+package dev.vigil.updater;
+
+import dev.vigil.datastore.VulnerabilityStore;
+import dev.vigil.model.UpdateOperation;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.spi.FetchResult;
+import dev.vigil.spi.Updater;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs updaters into a store: fetch into a scratch directory, parse, commit one update operation. A
+ * failing updater is reported and leaves the store as it was; the others still run.
+ */
+public final class UpdateManager {
+  private static final Logger LOG = LoggerFactory.getLogger(UpdateManager.class);
+
+  private final VulnerabilityStore store;
+
+  /** A manager writing into {@code store}. */
+  public UpdateManager(VulnerabilityStore store) {
+    this.store = store;
+  }
+
+  /** Runs each updater in turn and reports what each did. */
+  public List<UpdateOutcome> runAll(List<Updater> updaters) {
+    List<UpdateOutcome> outcomes = new ArrayList<>();
+    for (Updater updater : updaters) {
+      outcomes.add(run(updater));
+    }
+    return outcomes;
+  }
+
+  /** Runs one updater; never throws for feed or store trouble, which becomes a FAILED outcome. */
+  public UpdateOutcome run(Updater updater) {
+    String name = updater.name();
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("vigil-update-" + name);
+      String previous =
+          store.latestUpdateOperation(name).map(UpdateOperation::fingerprint).orElse("");
+      FetchResult fetched = updater.fetch(scratch, previous);
+      if (!fetched.changed()) {
+        LOG.info("updater unchanged: updater={}", name);
+        return new UpdateOutcome(name, UpdateOutcome.Status.UNCHANGED, 0, "");
+      }
+      List<Vulnerability> vulnerabilities = updater.parse(scratch);
+      store.updateVulnerabilities(name, fetched.fingerprint(), vulnerabilities);
+      LOG.info("updater committed: updater={} vulnerabilities={}", name, vulnerabilities.size());
+      return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, vulnerabilities.size(), "");
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("updater failed: updater={} error={}", name, e.toString());
+      return new UpdateOutcome(name, UpdateOutcome.Status.FAILED, 0, oneLine(e));
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private static String oneLine(Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("scratch directory not deleted: dir={} error={}", dir, e.toString());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.vigil.updater;
+
+/**
+ * What one updater run did.
+ *
+ * @param updater the updater's name
+ * @param status whether the store changed, stayed as it was, or the run failed
+ * @param vulnerabilities how many vulnerabilities the new operation holds (0 unless updated)
+ * @param message the failure reason, one line naming the component; empty otherwise
+ */
+public record UpdateOutcome(String updater, Status status, int vulnerabilities, String message) {
+
+  /** The result of a run. */
+  public enum Status {
+    /** A new update operation was committed. */
+    UPDATED,
+    /** The source had not changed since the last operation; nothing was written. */
+    UNCHANGED,
+    /** The run failed; the store keeps the previous data. */
+    FAILED
+  }
+}
