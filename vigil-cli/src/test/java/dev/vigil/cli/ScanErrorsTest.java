@@ -122,12 +122,22 @@ class ScanErrorsTest {
     assertThat(packages.elements().next().get("name").asText()).isEqualTo("musl");
   }
 
-  /** A tar of {path, content} pairs; content is a String or a byte[]. */
+  /**
+   * A tar of {path, content} pairs; content is a byte[] or a String, and a String starting with
+   * {@code ->} makes a symbolic link to the rest of it.
+   */
   private static byte[] tar(Object[]... entries) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
       out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       for (Object[] entry : entries) {
+        if (entry[1] instanceof String text && text.startsWith("->")) {
+          TarArchiveEntry link = new TarArchiveEntry((String) entry[0], TarArchiveEntry.LF_SYMLINK);
+          link.setLinkName(text.substring(2));
+          out.putArchiveEntry(link);
+          out.closeArchiveEntry();
+          continue;
+        }
         byte[] content =
             entry[1] instanceof byte[] b ? b : ((String) entry[1]).getBytes(StandardCharsets.UTF_8);
         TarArchiveEntry header = new TarArchiveEntry((String) entry[0], true);
