@@ -74,7 +74,12 @@ final class HttpFeed {
 
   private HttpResponse<InputStream> send(URI uri, HttpRequest request) throws IOException {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse.BodyHandler<InputStream> guarded =
+          info ->
+              HttpResponse.BodySubscribers.mapping(
+                  HttpResponse.BodySubscribers.ofInputStream(),
+                  body -> new IdleTimeoutInputStream(body, timeout, "feed: GET " + uri));
+      return client.send(request, guarded);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("feed: GET " + uri + " was interrupted");

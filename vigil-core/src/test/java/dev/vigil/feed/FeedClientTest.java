@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,6 +150,25 @@ class FeedClientTest {
     assertThatThrownBy(() -> impatient.fetch(uri, Validators.NONE, tmp.resolve("slow.json")))
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("feed: GET " + uri + " failed: ");
+  }
+
+  @Test
+  void cutsOffABodyThatStallsMidway() throws IOException {
+    FeedClient impatient = new FeedClient(Duration.ofMillis(500));
+    byte[] body = secdb();
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .body(new Buffer().write(body))
+            .throttleBody(body.length / 2, 1, TimeUnit.HOURS)
+            .build());
+    URI uri = server.url("/v3.10/main.json").uri();
+    Path target = tmp.resolve("out/main.json");
+
+    assertThatThrownBy(() -> impatient.fetch(uri, Validators.NONE, target))
+        .isInstanceOf(SocketTimeoutException.class)
+        .hasMessage("feed: GET " + uri + ": no data received for 500 ms (read timeout)");
+    assertThat(leftovers(target.getParent())).isEmpty();
   }
 
   @Test
