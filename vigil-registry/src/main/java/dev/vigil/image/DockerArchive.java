@@ -5,6 +5,7 @@ import dev.vigil.layer.LayerPaths;
 import dev.vigil.layer.LayerSource;
 import dev.vigil.layer.TarLayer;
 import dev.vigil.model.Digest;
+import dev.vigil.registry.Platform;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -91,6 +92,6 @@ final class DockerArchive {
     if (name.isEmpty() || name.get().isEmpty() || !files.exists(name.get())) {
       return null;
     }
-    return ImageJson.platform(ImageJson.read(files, name.get(), COMPONENT));
+    return Platform.of(ImageJson.read(files, name.get(), COMPONENT));
   }
 }

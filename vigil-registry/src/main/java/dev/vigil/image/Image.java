@@ -2,6 +2,7 @@ package dev.vigil.image;
 
 import dev.vigil.layer.LayerSource;
 import dev.vigil.model.Digest;
+import dev.vigil.registry.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;

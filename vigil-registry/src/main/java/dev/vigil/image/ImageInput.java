@@ -4,6 +4,11 @@ import dev.vigil.layer.DirectoryLayer;
 import dev.vigil.layer.LayerSource;
 import dev.vigil.layer.TarLayer;
 import dev.vigil.model.Digest;
+import dev.vigil.registry.ImageReference;
+import dev.vigil.registry.Platform;
+import dev.vigil.registry.PulledImage;
+import dev.vigil.registry.RegistryClient;
+import dev.vigil.registry.RegistrySettings;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,6 +86,15 @@ public record ImageInput(Kind kind, String location, String reference) {
     return parse(input).load(platform);
   }
 
+  /**
+   * Opens the image that {@code input} names, for {@code platform} when it has several, pulling
+   * registry images with {@code registry}'s settings.
+   */
+  public static Image open(String input, Platform platform, RegistrySettings registry)
+      throws IOException {
+    return parse(input).load(platform, registry);
+  }
+
   /** Parses the input text without reading anything but whether the path exists. */
   public static ImageInput parse(String input) {
     if (input.startsWith("docker://")) {
@@ -119,14 +133,29 @@ public record ImageInput(Kind kind, String location, String reference) {
   }
 
   /**
-   * Opens the image.
+   * Opens the image, pulling registry images with the settings of the environment.
    *
    * @param platform the platform to pick from a multi-platform image
-   * @throws ScanException when the input is missing, malformed, truncated or ambiguous, or names a
-   *     registry
+   * @throws ScanException when the input is missing, malformed, truncated or ambiguous
+   * @throws dev.vigil.registry.RegistryException when a registry image cannot be pulled
    * @throws IOException when reading fails
    */
   public Image load(Platform platform) throws IOException {
+    return load(
+        platform,
+        kind == Kind.REGISTRY ? RegistrySettings.fromEnvironment(System.getenv()).build() : null);
+  }
+
+  /**
+   * Opens the image.
+   *
+   * @param platform the platform to pick from a multi-platform image
+   * @param registry how to pull a registry image (unused for local inputs)
+   * @throws ScanException when the input is missing, malformed, truncated or ambiguous
+   * @throws dev.vigil.registry.RegistryException when a registry image cannot be pulled
+   * @throws IOException when reading fails
+   */
+  public Image load(Platform platform, RegistrySettings registry) throws IOException {
     Path path = kind == Kind.REGISTRY ? null : Path.of(location);
     String name = toString();
     return switch (kind) {
@@ -146,10 +175,19 @@ public record ImageInput(Kind kind, String location, String reference) {
       case DIR -> rootDirectory(directory(path, "dir"), name);
       case ROOTFS -> rootfs(file(path, "rootfs"), name);
       case DETECT -> detect(path, platform);
-      case REGISTRY ->
-          throw new ScanException(
-              "registry: pulling from registries is not available yet (" + location + ")");
+      case REGISTRY -> pull(platform, registry);
     };
+  }
+
+  private Image pull(Platform platform, RegistrySettings registry) throws IOException {
+    ImageReference parsed;
+    try {
+      parsed = ImageReference.parse(location);
+    } catch (IllegalArgumentException e) {
+      throw new ScanException(e.getMessage(), e);
+    }
+    PulledImage pulled = new RegistryClient(registry).pull(parsed, platform);
+    return new Image(pulled.manifestDigest(), pulled.layers(), pulled.name(), pulled.platform());
   }
 
   private Image detect(Path path, Platform platform) throws IOException {

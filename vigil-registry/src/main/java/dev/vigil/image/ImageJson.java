@@ -78,14 +78,4 @@ final class ImageJson {
       throw new ScanException(component + ": " + what + " has a malformed digest: " + value, e);
     }
   }
-
-  /** The platform that a config or descriptor's {@code platform} object names, or null. */
-  static Platform platform(JsonNode node) {
-    String os = node.path("os").asText("");
-    String architecture = node.path("architecture").asText("");
-    if (os.isEmpty() || architecture.isEmpty()) {
-      return null;
-    }
-    return new Platform(os, architecture, node.path("variant").asText(""));
-  }
 }

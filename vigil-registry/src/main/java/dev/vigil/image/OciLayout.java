@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.layer.LayerSource;
 import dev.vigil.layer.TarLayer;
 import dev.vigil.model.Digest;
+import dev.vigil.registry.Platform;
+import dev.vigil.registry.VerifyingInputStream;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ final class OciLayout {
               ImageJson.digest(entry.path("digest"), component, what),
               entry.path("size").asLong(-1),
               entry.path("annotations").path(REF_NAME).asText(null),
-              ImageJson.platform(entry.path("platform"))));
+              Platform.of(entry.path("platform"))));
     }
     if (descriptors.isEmpty()) {
       throw new ScanException(component + ": " + what + " lists no manifests");
@@ -132,7 +134,7 @@ final class OciLayout {
     Platform found = current.platform();
     if (configDescriptor.has("digest")) {
       Digest config = ImageJson.digest(configDescriptor.path("digest"), component, "manifest");
-      Platform fromConfig = ImageJson.platform(blob(new Descriptor(config, -1, null, null)));
+      Platform fromConfig = Platform.of(blob(new Descriptor(config, -1, null, null)));
       found = fromConfig != null ? fromConfig : found;
     }
     return new Image(current.digest(), layers, name, found);

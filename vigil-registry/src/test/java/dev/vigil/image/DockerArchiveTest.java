@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.layer.LayerSource;
 import dev.vigil.layer.OverlayTree;
 import dev.vigil.model.Digest;
+import dev.vigil.registry.Platform;
 import dev.vigil.spi.FileFilter;
 import dev.vigil.spi.ScanException;
 import dev.vigil.testing.Fixtures;

@@ -1,4 +1,4 @@
-package dev.vigil.image;
+package dev.vigil.registry;
 
 import dev.vigil.model.Digest;
 import dev.vigil.spi.ScanException;
@@ -14,13 +14,14 @@ import java.util.HexFormat;
  * bytes do not match the expected digest (as jib's BlobPuller does). A stream closed before its end
  * is not checked.
  */
-final class VerifyingInputStream extends FilterInputStream {
+public final class VerifyingInputStream extends FilterInputStream {
   private final Digest expected;
   private final String component;
   private final MessageDigest hash;
   private boolean checked;
 
-  VerifyingInputStream(InputStream in, Digest expected, String component) {
+  /** Hashes {@code in} as it is read; a mismatch at its end names {@code component}. */
+  public VerifyingInputStream(InputStream in, Digest expected, String component) {
     super(in);
     this.expected = expected;
     this.component = component;
@@ -32,7 +33,7 @@ final class VerifyingInputStream extends FilterInputStream {
    *
    * @throws ScanException when {@code bytes} do not match {@code expected}
    */
-  static void check(byte[] bytes, Digest expected, String component) throws ScanException {
+  public static void check(byte[] bytes, Digest expected, String component) throws ScanException {
     MessageDigest hash = newHash(expected);
     hash.update(bytes);
     compare(hash, expected, component);

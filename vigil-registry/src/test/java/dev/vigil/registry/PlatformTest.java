@@ -1,4 +1,4 @@
-package dev.vigil.image;
+package dev.vigil.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.vigil.image;
+package dev.vigil.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -35,6 +36,19 @@ public record Platform(String os, String architecture, String variant) {
           "image: malformed platform '" + text + "', expected os/architecture[/variant]");
     }
     return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
+  }
+
+  /**
+   * The platform that an image config or a descriptor's {@code platform} object names, or null when
+   * it lacks {@code os} or {@code architecture}.
+   */
+  public static Platform of(JsonNode node) {
+    String os = node.path("os").asText("");
+    String architecture = node.path("architecture").asText("");
+    if (os.isEmpty() || architecture.isEmpty()) {
+      return null;
+    }
+    return new Platform(os, architecture, node.path("variant").asText(""));
   }
 
   /**

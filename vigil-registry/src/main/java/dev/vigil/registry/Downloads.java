@@ -1,0 +1,87 @@
+package dev.vigil.registry;
+
+import dev.vigil.model.Digest;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs blob downloads a few at a time. The first failure cancels the others and waits for them to
+ * stop, so their partial files are gone before the failure is reported.
+ */
+final class Downloads {
+  private Downloads() {}
+
+  /** One download. */
+  @FunctionalInterface
+  interface Download {
+    /** Downloads a blob into the cache and gives its path. */
+    Path run() throws IOException;
+  }
+
+  /**
+   * Runs every download, at most {@code parallel} at once; a digest listed twice is fetched once.
+   *
+   * @param patience how long to wait for cancelled downloads to stop
+   * @throws IOException the first failure
+   */
+  static void all(Map<Digest, Download> downloads, int parallel, Duration patience)
+      throws IOException {
+    if (downloads.isEmpty()) {
+      return;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallel, downloads.size()),
+            task -> {
+              Thread thread = new Thread(task, "vigil-download");
+              thread.setDaemon(true);
+              return thread;
+            });
+    List<Future<Path>> futures = new ArrayList<>();
+    try {
+      downloads.values().forEach(d -> futures.add(pool.submit(d::run)));
+      for (Future<Path> future : futures) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      throw failure(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("registry: interrupted while downloading layers");
+    } finally {
+      pool.shutdownNow();
+      awaitQuietly(pool, patience);
+    }
+  }
+
+  private static IOException failure(Throwable cause) {
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return new IOException("registry: a download failed: " + cause, cause);
+  }
+
+  private static void awaitQuietly(ExecutorService pool, Duration patience) {
+    try {
+      pool.awaitTermination(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.vigil.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.layer.LayerSource;
+import dev.vigil.layer.TarLayer;
+import dev.vigil.model.Digest;
+import dev.vigil.model.LayerRef;
+import dev.vigil.model.Manifest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The OCI distribution client: pulls images from registries into the {@link LayerCache} (as jib's
+ * RegistryClient is its facade over one class per endpoint).
+ *
+ * <p>{@link #pull(ImageReference, Platform)} resolves a tag or digest to an image manifest (through
+ * an OCI index or Docker manifest list, for the platform), downloads its layers a few at a time,
+ * then its config, each checked against its digest while streaming, and returns the image with its
+ * layers reading from the cache. Blobs already cached are not requested again. {@link
+ * #pull(Manifest)} does the same for a manifest given as layer URIs and headers (Clair v4's shape).
+ * One client can serve many pulls, from many threads; it keeps per registry how to reach it and the
+ * tokens it was given.
+ */
+public final class RegistryClient {
+  private static final int MAX_NESTING = 4;
+  private static final long CONFIG_MAX_BYTES = 8 << 20;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final RegistrySettings settings;
+  private final HttpTransport http;
+  private final Credentials credentials;
+  private final TokenService tokens;
+  private final RetryPolicy retry;
+  private final BlobPuller blobs;
+  private final Map<String, RegistryEndpoint> endpoints = new ConcurrentHashMap<>();
+
+  /**
+   * A client with these settings.
+   *
+   * @throws RegistryException when the TLS settings cannot be applied (e.g. an unreadable CA file)
+   */
+  public RegistryClient(RegistrySettings settings) throws RegistryException {
+    this.settings = settings;
+    this.http = new HttpTransport(settings);
+    this.credentials = new Credentials(settings);
+    this.tokens = new TokenService(http);
+    this.retry = new RetryPolicy(settings.maxAttempts(), settings.backoff());
+    LayerCache cache = new LayerCache(settings.cacheDirectory(), settings.cacheMaxBytes());
+    this.blobs = new BlobPuller(cache, retry, http);
+  }
+
+  /** The layer cache the client downloads into. */
+  public LayerCache cache() {
+    return blobs.cache();
+  }
+
+  /**
+   * Pulls an image: resolves {@code reference} for {@code platform} and makes sure every layer and
+   * the config are in the cache.
+   *
+   * @throws RegistryException when the registry cannot be reached, refuses the credentials, lacks
+   *     the image or its platform, or sends bytes that do not match their digests
+   */
+  public PulledImage pull(ImageReference reference, Platform platform) throws IOException {
+    RegistryEndpoint endpoint = endpoint(reference);
+    String repository = reference.repository();
+    ManifestDocument document = manifest(endpoint, reference, reference.manifestReference(), null);
+    Platform chosen = null;
+    for (int depth = 0; document.index(); depth++) {
+      if (depth == MAX_NESTING) {
+        throw new RegistryException("registry: the indexes of " + reference + " nest too deeply");
+      }
+      Descriptor entry = select(document, platform, reference);
+      document = manifest(endpoint, reference, entry.digest().toString(), entry);
+      chosen = entry.platform();
+    }
+    Descriptor config = document.config();
+    if (!config.mediaType().isEmpty() && !MediaTypes.IMAGE_CONFIGS.contains(config.mediaType())) {
+      throw new RegistryException(
+          "registry: "
+              + reference
+              + " is not a container image (its config is "
+              + config.mediaType()
+              + ")");
+    }
+    Map<Digest, Downloads.Download> downloads = new LinkedHashMap<>();
+    List<LayerSource> layers = new ArrayList<>();
+    for (Descriptor layer : document.layers()) {
+      Downloads.Download download = () -> blobs.pull(endpoint, repository, layer);
+      downloads.putIfAbsent(layer.digest(), download);
+      layers.add(cachedLayer(layer.digest(), download));
+    }
+    Downloads.all(downloads, settings.parallelDownloads(), settings.timeout());
+    if (config.size() > CONFIG_MAX_BYTES) {
+      throw new RegistryException(
+          "registry: the config of "
+              + reference
+              + " is larger than "
+              + CONFIG_MAX_BYTES
+              + " bytes");
+    }
+    blobs.pull(endpoint, repository, config);
+    if (chosen == null) {
+      chosen = configPlatform(config.digest());
+    }
+    String name = reference.withDigest(document.digest()).toString();
+    return new PulledImage(name, document.digest(), layers, chosen);
+  }
+
+  /**
+   * Pulls the layers of a manifest given as layer URIs with request headers (Clair v4's {@code
+   * Manifest}); no registry protocol is involved beyond following redirects.
+   *
+   * @throws RegistryException when a layer cannot be fetched or does not match its digest
+   */
+  public PulledImage pull(Manifest manifest) throws IOException {
+    Map<Digest, Downloads.Download> downloads = new LinkedHashMap<>();
+    List<LayerSource> layers = new ArrayList<>();
+    for (LayerRef layer : manifest.layers()) {
+      Downloads.Download download = () -> blobs.pull(layer);
+      downloads.putIfAbsent(layer.hash(), download);
+      layers.add(cachedLayer(layer.hash(), download));
+    }
+    Downloads.all(downloads, settings.parallelDownloads(), settings.timeout());
+    return new PulledImage(manifest.hash().toString(), manifest.hash(), layers, null);
+  }
+
+  private RegistryEndpoint endpoint(ImageReference reference) {
+    return endpoints.computeIfAbsent(
+        reference.apiHost(),
+        host ->
+            new RegistryEndpoint(
+                reference,
+                http,
+                new Authorizer(reference.registry(), credentials, tokens),
+                settings.insecure()));
+  }
+
+  private ManifestDocument manifest(
+      RegistryEndpoint endpoint, ImageReference reference, String ref, Descriptor expected)
+      throws IOException {
+    String what = reference.toString();
+    return retry.call(
+        "GET manifest " + reference.registry() + "/" + reference.repository() + ":" + ref,
+        () -> ManifestPuller.pull(endpoint, reference.repository(), ref, expected, what));
+  }
+
+  private static Descriptor select(
+      ManifestDocument index, Platform platform, ImageReference reference)
+      throws RegistryException {
+    for (Descriptor entry : index.manifests()) {
+      if (entry.platform() != null && platform.matches(entry.platform())) {
+        return entry;
+      }
+    }
+    String available =
+        index.manifests().stream()
+            .map(d -> String.valueOf(d.platform()))
+            .collect(Collectors.joining(", "));
+    throw new RegistryException(
+        "registry: "
+            + reference
+            + " has no image for "
+            + platform
+            + " (it has "
+            + available
+            + "); choose one with --platform");
+  }
+
+  /** A layer that reads its cached blob, downloading it again if another process evicted it. */
+  private LayerSource cachedLayer(Digest digest, Downloads.Download download) {
+    return new TarLayer(
+        digest,
+        () -> {
+          try {
+            return blobs.cache().open(digest);
+          } catch (NoSuchFileException evicted) {
+            download.run();
+            return blobs.cache().open(digest);
+          }
+        });
+  }
+
+  private Platform configPlatform(Digest config) throws IOException {
+    try (InputStream in = blobs.cache().open(config)) {
+      return Platform.of(MAPPER.readTree(in.readAllBytes()));
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new RegistryException("registry: the image config " + config + " is not JSON", e);
+    }
+  }
+}
