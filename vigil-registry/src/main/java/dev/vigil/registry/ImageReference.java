@@ -66,6 +66,9 @@ public record ImageReference(String registry, String repository, String tag, Dig
     if (registry.equals("index.docker.io")) {
       registry = DOCKER_HUB;
     }
+    if (HEX_ID.matcher(repository).matches()) {
+      throw invalid(text, "a 64-character hex string is an image id, not a repository");
+    }
     if (registry.equals(DOCKER_HUB) && repository.indexOf('/') < 0) {
       repository = "library/" + repository;
     }
@@ -92,9 +95,6 @@ public record ImageReference(String registry, String repository, String tag, Dig
   private static void checkRepository(String text, String registry, String repository) {
     if (!HOST.matcher(registry).matches()) {
       throw invalid(text, "malformed registry '" + registry + "'");
-    }
-    if (HEX_ID.matcher(repository).matches()) {
-      throw invalid(text, "a 64-character hex string is an image id, not a repository");
     }
     if (!repository.toLowerCase(Locale.ROOT).equals(repository)) {
       throw invalid(text, "the repository name must be lowercase");

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * GETs a manifest or index ({@code /v2/NAME/manifests/REF}) with the full {@code Accept} list,
  * checks its bytes against the digest it was asked by (or the registry's {@code
- * Docker-Content-Digest}) and parses it. One attempt; the caller retries.
+ * Docker-Content-Digest}, except for signed schema 1, whose digest covers the payload without its
+ * signatures) and parses it. One attempt; the caller retries.
  */
 final class ManifestPuller {
   private static final int MAX_BYTES = 4 << 20;
@@ -58,6 +59,9 @@ final class ManifestPuller {
     if (bytes.length > MAX_BYTES) {
       throw new RegistryException(
           "registry: the manifest of " + what + " is larger than " + MAX_BYTES + " bytes");
+    }
+    if (contentType.startsWith("application/vnd.docker.distribution.manifest.v1")) {
+      announced = Optional.empty();
     }
     Digest digest = check(bytes, reference, expected, announced, what);
     return ManifestDocument.parse(bytes, digest, contentType, what);

@@ -56,7 +56,7 @@ final class RegistryEndpoint {
       }
       Reply reply = http.get(uri, request);
       if (RetryableStatusException.retryable(reply.status())) {
-        throw RetryableStatusException.of("GET " + uri.getPath(), reply);
+        throw RetryableStatusException.of("GET " + uri, reply);
       }
       if (reply.status() != 401) {
         return reply;

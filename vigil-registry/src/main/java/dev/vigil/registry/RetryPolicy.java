@@ -109,6 +109,11 @@ final class RetryPolicy {
   }
 
   private static IOException describe(String what, IOException e, int tried) {
+    if (e instanceof RetryableStatusException) {
+      String answer = e.getMessage().substring("registry: ".length());
+      return new RegistryException(
+          "registry: " + what + " failed after " + tried + " attempts: " + answer, e);
+    }
     if (e instanceof RegistryException || e instanceof ScanException) {
       return e;
     }

@@ -34,8 +34,7 @@ final class RetryableStatusException extends RegistryException {
     }
     Duration wait =
         reply.header("Retry-After").flatMap(RetryableStatusException::parse).orElse(null);
-    return new RetryableStatusException(
-        "registry: " + what + " answered " + reply.status() + " from " + reply.uri(), wait);
+    return new RetryableStatusException("registry: " + what + " answered " + reply.status(), wait);
   }
 
   /** What the server asked to wait, if anything. */

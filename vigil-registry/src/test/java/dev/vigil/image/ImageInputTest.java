@@ -66,16 +66,6 @@ class ImageInputTest {
     assertThat(ImageInput.parse(text)).hasToString(text);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"alpine:3.10", "docker://alpine", "registry:quay.io/a/b:1"})
-  void registryReferencesAreNotAvailableYet(String text) {
-    String reference = ImageInput.parse(text).location();
-
-    assertThatThrownBy(() -> ImageInput.open(text))
-        .isInstanceOf(ScanException.class)
-        .hasMessage("registry: pulling from registries is not available yet (" + reference + ")");
-  }
-
   @Test
   void opensARootfsTarballAsOneLayer() throws IOException {
     Path tarball = Fixtures.fixture(MINIROOTFS);

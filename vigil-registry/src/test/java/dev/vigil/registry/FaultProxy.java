@@ -54,6 +54,7 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final PlainHttpFront front;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -74,6 +75,7 @@ public final class FaultProxy implements AutoCloseable {
     server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
+    this.front = PlainHttpFront.start(server.getAddress().getPort(), threads);
   }
 
   /** A proxy in front of {@code http://UPSTREAM} (host:port). */
@@ -83,7 +85,7 @@ public final class FaultProxy implements AutoCloseable {
 
   /** The proxy's host:port, to use as the registry part of references. */
   public String address() {
-    return "127.0.0.1:" + server.getAddress().getPort();
+    return "127.0.0.1:" + front.port();
   }
 
   /** Every request seen, as {@code METHOD PATH?QUERY}, in order. */
@@ -245,6 +247,7 @@ public final class FaultProxy implements AutoCloseable {
   @Override
   public void close() {
     closing.countDown();
+    front.close();
     server.stop(0);
     threads.shutdownNow();
   }
