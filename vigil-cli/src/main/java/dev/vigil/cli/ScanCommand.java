@@ -41,6 +41,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin StoreOption store = new StoreOption();
 
+  @Mixin RegistryOptions registry = new RegistryOptions();
+
   @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to scan.")
   String image;
 
@@ -59,7 +61,7 @@ final class ScanCommand implements Callable<Integer> {
         err.println(
             "vigil: warning: the vulnerability store is empty; run 'vigil update' to fill it");
       }
-      Image opened = ImageInput.open(image);
+      Image opened = ImageInput.open(image, registry.platform(), registry.settings());
       IndexResult indexed = Indexer.withDefaults().index(opened.manifestDigest(), opened.layers());
       indexed.warnings().forEach(w -> err.println("vigil: warning: " + w));
       VulnerabilityReport report =

@@ -33,7 +33,7 @@ public record Platform(String os, String architecture, String variant) {
     String[] parts = text.toLowerCase(Locale.ROOT).split("/", -1);
     if (parts.length < 2 || parts.length > 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
       throw new IllegalArgumentException(
-          "image: malformed platform '" + text + "', expected os/architecture[/variant]");
+          "registry: malformed platform '" + text + "', expected os/architecture[/variant]");
     }
     return new Platform(parts[0], parts[1], parts.length == 3 ? parts[2] : "");
   }

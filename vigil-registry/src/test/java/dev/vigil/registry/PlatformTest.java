@@ -23,7 +23,7 @@ class PlatformTest {
   void rejectsOtherShapes(String text) {
     assertThatThrownBy(() -> Platform.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("image: malformed platform");
+        .hasMessageStartingWith("registry: malformed platform");
   }
 
   @ParameterizedTest
