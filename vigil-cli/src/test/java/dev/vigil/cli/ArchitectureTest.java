@@ -68,6 +68,13 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.vigil.store..", "dev.vigil.cli..")
         .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil.registry..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil.image..", "dev.vigil.store..", "dev.vigil.cli..")
+        .check(classes);
   }
 
   @Test

@@ -37,7 +37,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * with the same bytes. A blob's modification time is its last use: after each store the cache is
  * trimmed to its size bound by deleting the least recently used blobs, under a file lock so two
  * processes do not trim at once, and sparing blobs used within the grace period (the image being
- * scanned). A blob deleted under a reader stays readable until closed. Thread-safe.
+ * scanned). A blob deleted under a reader stays readable until closed. Blobs are not synced to
+ * disk: a copy torn by a crash fails the digest check of {@link #open}, which deletes it, so the
+ * next scan downloads it again. Thread-safe.
  */
 public final class LayerCache {
   private static final Map<Path, ReentrantLock> TRIM_LOCKS = new ConcurrentHashMap<>();
@@ -135,7 +137,6 @@ public final class LayerCache {
             out.write(chunk);
           }
         }
-        out.force(true);
       }
       move(part, target);
     } finally {
