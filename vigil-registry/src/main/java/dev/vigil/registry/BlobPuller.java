@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,11 @@ final class BlobPuller {
    * dropped if the URI redirects to another host.
    */
   Path pull(LayerRef layer) throws IOException {
+    String scheme = String.valueOf(layer.uri().getScheme()).toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new RegistryException(
+          "registry: layer " + layer.hash() + " has a URI that is not http(s): " + layer.uri());
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> header : layer.headers().entrySet()) {
       headers.put(header.getKey(), String.join(", ", header.getValue()));

@@ -5,18 +5,17 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs blob downloads a few at a time. The first failure cancels the others and waits for them to
- * stop, so their partial files are gone before the failure is reported.
+ * Runs blob downloads a few at a time. The first failure, in the order they end, cancels the others
+ * and waits for them to stop, so their partial files are gone before it is reported.
  */
 final class Downloads {
   private Downloads() {}
@@ -47,11 +46,11 @@ final class Downloads {
               thread.setDaemon(true);
               return thread;
             });
-    List<Future<Path>> futures = new ArrayList<>();
+    CompletionService<Path> done = new ExecutorCompletionService<>(pool);
     try {
-      downloads.values().forEach(d -> futures.add(pool.submit(d::run)));
-      for (Future<Path> future : futures) {
-        future.get();
+      downloads.values().forEach(d -> done.submit(d::run));
+      for (int i = 0; i < downloads.size(); i++) {
+        done.take().get();
       }
     } catch (ExecutionException e) {
       throw failure(e.getCause());

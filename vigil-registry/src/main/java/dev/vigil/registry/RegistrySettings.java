@@ -1,5 +1,6 @@
 package dev.vigil.registry;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public record RegistrySettings(
         (dockerDir != null && !dockerDir.isBlank() ? Path.of(dockerDir) : Path.of(home, ".docker"))
             .resolve("config.json");
     List<Path> path = new ArrayList<>();
-    for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+    for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (!dir.isBlank()) {
         path.add(Path.of(dir));
       }

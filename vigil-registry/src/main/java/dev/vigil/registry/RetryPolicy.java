@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a registry operation, trying again with exponential backoff when it fails in a way that may
- * pass: a 5xx or 429 answer (waiting what {@code Retry-After} asks, up to a minute) or a connection
- * reset or closed mid-way. Timeouts, refused connections, TLS failures, digest mismatches and every
- * other {@link RegistryException} fail at once: trying again would not help, or would multiply the
- * wait the timeout promised. Thread-safe.
+ * pass: a 5xx or 429 answer (waiting what {@code Retry-After} asks; asked to wait more than a
+ * minute, it gives up at once) or a connection reset or closed mid-way. Timeouts, refused
+ * connections, TLS failures, digest mismatches and every other {@link RegistryException} fail at
+ * once: trying again would not help, or would multiply the wait the timeout promised. Thread-safe.
  */
 final class RetryPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
@@ -55,6 +55,10 @@ final class RetryPolicy {
           throw describe(what, e, tried);
         }
         Duration wait = delay(e, tried);
+        if (wait.compareTo(MAX_WAIT) > 0) {
+          throw new RegistryException(
+              e.getMessage() + " and asks to wait " + wait.toSeconds() + " s: try again later", e);
+        }
         LOG.atInfo()
             .setMessage("registry: retrying")
             .addKeyValue("operation", what)
@@ -91,8 +95,7 @@ final class RetryPolicy {
 
   private Duration delay(IOException e, int tried) {
     if (e instanceof RetryableStatusException status && status.retryAfter().isPresent()) {
-      Duration asked = status.retryAfter().get();
-      return asked.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked;
+      return status.retryAfter().get();
     }
     long base = backoff.toMillis() << Math.min(tried - 1, 16);
     long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);

@@ -116,6 +116,16 @@ class RegistryFaultsTest {
   }
 
   @Test
+  void givesUpAtOnceWhenAskedToWaitMoreThanAMinute() throws IOException {
+    proxy = FaultProxy.start(RIG.open()).fail(LAYER, 429, 5, "3600");
+
+    assertThatThrownBy(() -> pullTiny(settings()))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith("answered 429 and asks to wait 3600 s: try again later");
+    assertThat(proxy.count("/blobs/" + LAYER)).isEqualTo(1);
+  }
+
+  @Test
   void retriesAConnectionCutMidBody() throws IOException {
     proxy = FaultProxy.start(RIG.open()).reset(LAYER, 1);
 
@@ -178,6 +188,18 @@ class RegistryFaultsTest {
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining(
             "is a Docker schema 1 manifest, which is deprecated and not supported");
+  }
+
+  @Test
+  void refusesLayerUrisThatAreNotHttp() throws IOException {
+    Digest layer = Digest.parse(LAYER);
+    Manifest manifest =
+        new Manifest(TINY, List.of(new LayerRef(layer, URI.create("file:/etc/passwd"), Map.of())));
+
+    assertThatThrownBy(() -> new RegistryClient(settings().build()).pull(manifest))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "registry: layer " + LAYER + " has a URI that is not http(s): file:/etc/passwd");
   }
 
   @Test
