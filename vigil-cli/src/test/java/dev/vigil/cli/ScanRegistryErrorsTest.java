@@ -2,15 +2,14 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.registry.CacheFiles;
 import dev.vigil.registry.FaultProxy;
 import dev.vigil.registry.FreePort;
 import dev.vigil.registry.Rig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,26 +37,13 @@ class ScanRegistryErrorsTest {
     return tmp.resolve("cache");
   }
 
-  private List<String> cached() throws IOException {
-    if (!Files.exists(cache())) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(cache())) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(p -> cache().relativize(p).toString())
-          .filter(name -> name.startsWith("blobs/") || name.startsWith("tmp/"))
-          .toList();
-    }
-  }
-
   private void assertFailedWith(CliRun run, String message) throws IOException {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     List<String> errors = run.err().lines().filter(l -> !l.contains("warning")).toList();
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0)).startsWith("vigil: registry: ").contains(message);
-    assertThat(cached()).isEmpty();
+    assertThat(CacheFiles.of(cache())).isEmpty();
   }
 
   @Test

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +30,7 @@ class LayerCacheTest {
   }
 
   private List<String> files() throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      return all.filter(Files::isRegularFile)
-          .map(p -> dir.relativize(p).toString())
-          .filter(name -> !name.equals(".trim.lock"))
-          .sorted()
-          .toList();
-    }
+    return CacheFiles.of(dir);
   }
 
   @Test

@@ -9,12 +9,10 @@ import dev.vigil.model.Manifest;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,14 +50,7 @@ class RegistryFaultsTest {
   }
 
   private List<String> cacheFiles() throws IOException {
-    try (Stream<Path> files = Files.walk(cache)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(p -> cache.relativize(p).toString())
-          .filter(name -> !name.equals(".trim.lock"))
-          .sorted()
-          .toList();
-    }
+    return CacheFiles.of(cache);
   }
 
   @Test
