@@ -56,6 +56,7 @@ final class RegistryOptions {
 
   @Option(
       names = "--timeout",
+      paramLabel = "DURATION",
       defaultValue = "30s",
       converter = DurationConverter.class,
       description =

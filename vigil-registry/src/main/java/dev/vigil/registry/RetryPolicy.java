@@ -7,6 +7,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLException;
@@ -126,6 +128,17 @@ final class RetryPolicy {
 
   /** A one-line reason for a transport failure. */
   static String reason(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CertificateException || cause instanceof CertPathBuilderException) {
+        Throwable innermost = cause;
+        while (innermost.getCause() != null) {
+          innermost = innermost.getCause();
+        }
+        return "its TLS certificate is not trusted ("
+            + innermost.getMessage()
+            + "); pass --ca-cert FILE, or --tls-no-verify";
+      }
+    }
     if (e instanceof ConnectException) {
       return "connection refused";
     }
