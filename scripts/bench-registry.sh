@@ -43,7 +43,8 @@ for i in $(seq "$runs"); do
   skopeo copy -q --src-tls-verify=false "docker://$debian" "dir:$work/dir" >/dev/null
   t1=$(now_ms)
   echo $((t1 - t0)) >> "$work/skopeo.ms"
-  echo "run $i: vigil $(tail -1 "$work/vigil.ms") ms ($(tr '\n' ' ' <<<"$out" | grep -o 'jvm.*pull_ms=[0-9]*')), skopeo $(tail -1 "$work/skopeo.ms") ms" >&2
+  echo "run $i: vigil $(tail -1 "$work/vigil.ms") ms ($(grep -o 'jvm_startup_ms=[0-9]*' <<<"$out")" \
+    "$(grep -o 'setup_ms=[0-9]* pull_ms=[0-9]*' <<<"$out")), skopeo $(tail -1 "$work/skopeo.ms") ms" >&2
 done
 rm -rf "$work/cache"
 warm=$(java -cp "$cp" dev.vigil.registry.PullBenchmark "$debian" "$work/cache" $((runs + 1)) \
@@ -84,7 +85,7 @@ rm -rf "$work/layout"
 big="127.0.0.1:$port/bench/big:1"
 rm -rf "$work/cache"
 t0=$(now_ms)
-java -Xmx128m -cp "$cp" dev.vigil.registry.PullBenchmark "$big" "$work/pulls" 1
+java -Xmx128m -cp "$cp" dev.vigil.registry.PullBenchmark "$big" "$work/pulls" 1 | grep -v INFO
 t1=$(now_ms)
 echo "1 GiB layer pull with -Xmx128m: $((t1 - t0)) ms (process)"
 t0=$(now_ms)
