@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -81,31 +82,12 @@ public final class RegistryClient {
       document = manifest(endpoint, reference, entry.digest().toString(), entry);
       chosen = entry.platform();
     }
-    Descriptor config = document.config();
-    if (!config.mediaType().isEmpty() && !MediaTypes.IMAGE_CONFIGS.contains(config.mediaType())) {
-      throw new RegistryException(
-          "registry: "
-              + reference
-              + " is not a container image (its config is "
-              + config.mediaType()
-              + ")");
-    }
-    Map<Digest, Downloads.Download> downloads = new LinkedHashMap<>();
-    List<LayerSource> layers = new ArrayList<>();
-    for (Descriptor layer : document.layers()) {
-      Downloads.Download download = () -> blobs.pull(endpoint, repository, layer);
-      downloads.putIfAbsent(layer.digest(), download);
-      layers.add(cachedLayer(layer.digest(), download));
-    }
-    Downloads.all(downloads, settings.parallelDownloads(), settings.timeout());
-    if (config.size() > CONFIG_MAX_BYTES) {
-      throw new RegistryException(
-          "registry: the config of "
-              + reference
-              + " is larger than "
-              + CONFIG_MAX_BYTES
-              + " bytes");
-    }
+    Descriptor config = requireImageConfig(document, reference);
+    List<LayerSource> layers =
+        downloadLayers(
+            document.layers(),
+            Descriptor::digest,
+            layer -> () -> blobs.pull(endpoint, repository, layer));
     blobs.pull(endpoint, repository, config);
     if (chosen == null) {
       chosen = configPlatform(config.digest());
@@ -121,15 +103,50 @@ public final class RegistryClient {
    * @throws RegistryException when a layer cannot be fetched or does not match its digest
    */
   public PulledImage pull(Manifest manifest) throws IOException {
-    Map<Digest, Downloads.Download> downloads = new LinkedHashMap<>();
-    List<LayerSource> layers = new ArrayList<>();
-    for (LayerRef layer : manifest.layers()) {
-      Downloads.Download download = () -> blobs.pull(layer);
-      downloads.putIfAbsent(layer.hash(), download);
-      layers.add(cachedLayer(layer.hash(), download));
-    }
-    Downloads.all(downloads, settings.parallelDownloads(), settings.timeout());
+    List<LayerSource> layers =
+        downloadLayers(manifest.layers(), LayerRef::hash, layer -> () -> blobs.pull(layer));
     return new PulledImage(manifest.hash().toString(), manifest.hash(), layers, null);
+  }
+
+  /**
+   * Downloads every layer, a few at once and a digest listed twice once, and gives layers that read
+   * the cache.
+   */
+  private <T> List<LayerSource> downloadLayers(
+      List<T> layers, Function<T, Digest> digest, Function<T, Downloads.Download> download)
+      throws IOException {
+    Map<Digest, Downloads.Download> unique = new LinkedHashMap<>();
+    List<LayerSource> sources = new ArrayList<>();
+    for (T layer : layers) {
+      Downloads.Download fetch = download.apply(layer);
+      unique.putIfAbsent(digest.apply(layer), fetch);
+      sources.add(cachedLayer(digest.apply(layer), fetch));
+    }
+    Downloads.all(unique, settings.parallelDownloads(), settings.timeout());
+    return sources;
+  }
+
+  /** The config descriptor of an image manifest, refusing other artifacts and huge configs. */
+  private static Descriptor requireImageConfig(ManifestDocument manifest, ImageReference reference)
+      throws RegistryException {
+    Descriptor config = manifest.config();
+    if (!config.mediaType().isEmpty() && !MediaTypes.IMAGE_CONFIGS.contains(config.mediaType())) {
+      throw new RegistryException(
+          "registry: "
+              + reference
+              + " is not a container image (its config is "
+              + config.mediaType()
+              + ")");
+    }
+    if (config.size() > CONFIG_MAX_BYTES) {
+      throw new RegistryException(
+          "registry: the config of "
+              + reference
+              + " is larger than "
+              + CONFIG_MAX_BYTES
+              + " bytes");
+    }
+    return config;
   }
 
   private RegistryEndpoint endpoint(ImageReference reference) {
