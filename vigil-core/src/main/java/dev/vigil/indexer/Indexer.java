@@ -85,7 +85,7 @@ public final class Indexer {
         OverlayTree.Changes changes = tree.apply(snapshot);
         for (PackageScanner scanner : packageScanners) {
           if (changes.wantedBy(scanner.files())) {
-            current.put(scanner, scanner.scan(tree));
+            current.put(scanner, scanner.scan(tree, warnings::add));
           }
         }
         List<FoundPackage> visible = new ArrayList<>();
