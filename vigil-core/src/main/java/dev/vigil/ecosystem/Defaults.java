@@ -11,6 +11,7 @@ import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
+import dev.vigil.ecosystem.rhel.ContentManifestScanner;
 import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
 import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
 import dev.vigil.ecosystem.rpm.RpmPackageScanner;
@@ -18,6 +19,7 @@ import dev.vigil.ecosystem.suse.SuseReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
 import dev.vigil.spi.PackageScanner;
+import dev.vigil.spi.RepositoryScanner;
 import dev.vigil.spi.UpdaterFactory;
 import java.util.List;
 
@@ -51,6 +53,11 @@ public final class Defaults {
         new MarinerReleaseScanner(),
         new PhotonReleaseScanner(),
         new OsReleaseScanner());
+  }
+
+  /** The repository scanners. */
+  public static List<RepositoryScanner> repositoryScanners() {
+    return List.of(new ContentManifestScanner());
   }
 
   /** The matchers. */
