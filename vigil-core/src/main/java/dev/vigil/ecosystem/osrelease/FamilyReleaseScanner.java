@@ -101,7 +101,9 @@ public class FamilyReleaseScanner implements DistributionScanner {
     paths.add(OsReleaseScanner.ETC_OS_RELEASE);
     paths.add(OsReleaseScanner.USR_LIB_OS_RELEASE);
     releaseFiles.forEach(f -> paths.add(f.path()));
-    paths.add(SYSTEM_RELEASE_CPE);
+    if (!releaseFiles.isEmpty() || !cpeProducts.isEmpty()) {
+      paths.add(SYSTEM_RELEASE_CPE);
+    }
     paths.addAll(foreignFiles);
     return paths::contains;
   }

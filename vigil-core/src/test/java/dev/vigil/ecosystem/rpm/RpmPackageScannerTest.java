@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.rpm;
 
+import static dev.vigil.spi.FoundPackages.named;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,14 +29,6 @@ class RpmPackageScannerTest {
 
   private List<FoundPackage> scan(Map<String, Path> layout) throws IOException {
     return scanner.scan(MemoryTree.of(layout), warnings::add);
-  }
-
-  private static Package named(List<FoundPackage> found, String name) {
-    return found.stream()
-        .map(FoundPackage::pkg)
-        .filter(p -> p.name().equals(name))
-        .findFirst()
-        .orElseThrow();
   }
 
   @Test
