@@ -8,8 +8,9 @@ shared="${VIGIL_SHARED:-$root/../shared}"
 export VIGIL_RIG_IMAGES="${VIGIL_RIG_IMAGES:-/tmp/vigil-rig-images}"
 
 need() { command -v "$1" >/dev/null 2>&1; }
-if ! need java || ! need javac || ! need curl || ! need dpkg-query; then
-  apt-get update -q >/dev/null && apt-get install -y -q openjdk-17-jdk-headless curl dpkg >/dev/null
+# rpm: Debian's rpm is the oracle of the rpm database and version-ordering tests
+if ! need java || ! need javac || ! need curl || ! need dpkg-query || ! need rpm; then
+  apt-get update -q >/dev/null && apt-get install -y -q openjdk-17-jdk-headless curl dpkg rpm >/dev/null
 fi
 
 bash "$shared/rig/services-up.sh"

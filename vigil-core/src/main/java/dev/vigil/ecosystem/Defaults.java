@@ -1,13 +1,25 @@
 package dev.vigil.ecosystem;
 
+import dev.vigil.ecosystem.alma.AlmaReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineMatcher;
 import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
+import dev.vigil.ecosystem.amazon.AmazonReleaseScanner;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
+import dev.vigil.ecosystem.fedora.FedoraReleaseScanner;
+import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
+import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
+import dev.vigil.ecosystem.rhel.ContentManifestScanner;
+import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
+import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
+import dev.vigil.ecosystem.rpm.RpmPackageScanner;
+import dev.vigil.ecosystem.suse.SuseReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
 import dev.vigil.spi.PackageScanner;
+import dev.vigil.spi.RepositoryScanner;
 import dev.vigil.spi.UpdaterFactory;
 import java.util.List;
 
@@ -24,12 +36,28 @@ public final class Defaults {
 
   /** The package scanners. */
   public static List<PackageScanner> packageScanners() {
-    return List.of(new ApkInstalledScanner());
+    return List.of(new ApkInstalledScanner(), new RpmPackageScanner());
   }
 
   /** The distribution scanners, most specific first: the first that recognizes an image wins. */
   public static List<DistributionScanner> distributionScanners() {
-    return List.of(new AlpineReleaseScanner(), new OsReleaseScanner());
+    return List.of(
+        new AlpineReleaseScanner(),
+        new OracleReleaseScanner(),
+        new RhelReleaseScanner(),
+        new RockyReleaseScanner(),
+        new AlmaReleaseScanner(),
+        new FedoraReleaseScanner(),
+        new AmazonReleaseScanner(),
+        new SuseReleaseScanner(),
+        new MarinerReleaseScanner(),
+        new PhotonReleaseScanner(),
+        new OsReleaseScanner());
+  }
+
+  /** The repository scanners. */
+  public static List<RepositoryScanner> repositoryScanners() {
+    return List.of(new ContentManifestScanner());
   }
 
   /** The matchers. */

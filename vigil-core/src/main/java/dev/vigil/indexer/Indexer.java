@@ -10,12 +10,14 @@ import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.Package;
+import dev.vigil.model.Repository;
 import dev.vigil.spi.Coalescer;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.FileFilter;
 import dev.vigil.spi.FoundPackage;
 import dev.vigil.spi.LayerFinding;
 import dev.vigil.spi.PackageScanner;
+import dev.vigil.spi.RepositoryScanner;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ import java.util.Optional;
 public final class Indexer {
   private final List<PackageScanner> packageScanners;
   private final List<DistributionScanner> distributionScanners;
+  private final List<RepositoryScanner> repositoryScanners;
   private final Coalescer coalescer;
   private final LayerCollector collector;
 
@@ -41,13 +44,16 @@ public final class Indexer {
    * An indexer over the given scanners.
    *
    * @param distributionScanners tried in order; the first that recognizes the image wins
+   * @param repositoryScanners each adds the repositories it finds in the final image
    */
   public Indexer(
       List<PackageScanner> packageScanners,
       List<DistributionScanner> distributionScanners,
+      List<RepositoryScanner> repositoryScanners,
       Coalescer coalescer) {
     this.packageScanners = List.copyOf(packageScanners);
     this.distributionScanners = List.copyOf(distributionScanners);
+    this.repositoryScanners = List.copyOf(repositoryScanners);
     this.coalescer = coalescer;
     FileFilter all = path -> false;
     for (PackageScanner s : packageScanners) {
@@ -56,13 +62,19 @@ public final class Indexer {
     for (DistributionScanner s : distributionScanners) {
       all = all.or(s.files());
     }
+    for (RepositoryScanner s : repositoryScanners) {
+      all = all.or(s.files());
+    }
     this.collector = new LayerCollector(all);
   }
 
   /** An indexer with every scanner of {@link Defaults}. */
   public static Indexer withDefaults() {
     return new Indexer(
-        Defaults.packageScanners(), Defaults.distributionScanners(), new LayeredCoalescer());
+        Defaults.packageScanners(),
+        Defaults.distributionScanners(),
+        Defaults.repositoryScanners(),
+        new LayeredCoalescer());
   }
 
   /**
@@ -85,7 +97,7 @@ public final class Indexer {
         OverlayTree.Changes changes = tree.apply(snapshot);
         for (PackageScanner scanner : packageScanners) {
           if (changes.wantedBy(scanner.files())) {
-            current.put(scanner, scanner.scan(tree));
+            current.put(scanner, scanner.scan(tree, warnings::add));
           }
         }
         List<FoundPackage> visible = new ArrayList<>();
@@ -93,8 +105,12 @@ public final class Indexer {
         findings.add(new LayerFinding(layer.digest(), visible));
       }
       Optional<Distribution> distribution = distribution(tree);
+      Map<RepositoryScanner, List<Repository>> repositories = new LinkedHashMap<>();
+      for (RepositoryScanner scanner : repositoryScanners) {
+        repositories.put(scanner, scanner.scan(tree, warnings::add));
+      }
       return new IndexResult(
-          report(manifest, coalescer.coalesce(findings), distribution), warnings);
+          report(manifest, coalescer.coalesce(findings), distribution, repositories), warnings);
     }
   }
 
@@ -111,26 +127,51 @@ public final class Indexer {
   private static IndexReport report(
       Digest manifest,
       List<LayerFinding.Introduced> packages,
-      Optional<Distribution> distribution) {
+      Optional<Distribution> distribution,
+      Map<RepositoryScanner, List<Repository>> repositories) {
     Map<String, Distribution> distributions = new LinkedHashMap<>();
     String distributionId = "";
     if (distribution.isPresent()) {
       distributionId = "1";
       distributions.put(distributionId, distribution.get().withId(distributionId));
     }
+    Map<String, Repository> repositoriesById = new LinkedHashMap<>();
+    Map<RepositoryScanner, List<String>> repositoryIds = new LinkedHashMap<>();
+    repositories.forEach(
+        (scanner, found) -> {
+          List<String> ids = new ArrayList<>();
+          for (Repository repository : found) {
+            String id = String.valueOf(repositoriesById.size() + 1);
+            repositoriesById.put(id, repository.withId(id));
+            ids.add(id);
+          }
+          repositoryIds.put(scanner, ids);
+        });
     Map<String, Package> byId = new LinkedHashMap<>();
     Map<String, List<Environment>> environments = new LinkedHashMap<>();
     int next = 1;
     for (LayerFinding.Introduced introduced : packages) {
       String id = String.valueOf(next++);
+      String packageDb = introduced.found().packageDb();
       byId.put(id, introduced.found().pkg().withId(id));
+      List<String> served = new ArrayList<>();
+      repositoryIds.forEach(
+          (scanner, ids) -> {
+            if (scanner.serves(packageDb)) {
+              served.addAll(ids);
+            }
+          });
       environments.put(
-          id,
-          List.of(
-              new Environment(
-                  introduced.found().packageDb(), introduced.layer(), distributionId, List.of())));
+          id, List.of(new Environment(packageDb, introduced.layer(), distributionId, served)));
     }
     return new IndexReport(
-        manifest, IndexReport.FINISHED, byId, distributions, Map.of(), environments, true, "");
+        manifest,
+        IndexReport.FINISHED,
+        byId,
+        distributions,
+        repositoriesById,
+        environments,
+        true,
+        "");
   }
 }

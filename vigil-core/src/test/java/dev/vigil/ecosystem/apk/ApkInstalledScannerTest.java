@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.apk;
 
+import static dev.vigil.spi.FoundPackages.named;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,14 +27,6 @@ class ApkInstalledScannerTest {
             Map.of(
                 ApkInstalledScanner.DATABASE, fixture("pkgdb/apk/" + fixtureDir + "/installed")));
     return new ApkInstalledScanner().scan(tree);
-  }
-
-  private static Package named(List<FoundPackage> found, String name) {
-    return found.stream()
-        .map(FoundPackage::pkg)
-        .filter(p -> p.name().equals(name))
-        .findFirst()
-        .orElseThrow();
   }
 
   @Test
