@@ -48,7 +48,8 @@ final class SpdxReader {
     Digest manifest = null;
     for (JsonNode pkg : root.path("packages")) {
       String purpose = pkg.path("primaryPackagePurpose").asText();
-      if (purpose.equals("OPERATING-SYSTEM")
+      if (purpose.equals("OPERATING_SYSTEM")
+          || purpose.equals("OPERATING-SYSTEM")
           || pkg.path("SPDXID").asText().startsWith("SPDXRef-OperatingSystem-")) {
         systems.add(operatingSystem(pkg));
       } else if (purpose.equals("CONTAINER") && manifest == null) {

@@ -71,7 +71,10 @@ final class CycloneDxVulnerabilities {
     rating.setSource(source);
     rating.setSeverity(severity(first.severity()));
     v.setRatings(List.of(rating));
-    v.setDescription(Describe.description(first.vulnerability()));
+    String description = first.vulnerability().description();
+    if (description != null && !description.isBlank()) {
+      v.setDescription(description);
+    }
     List<Vulnerability.Advisory> advisories = new ArrayList<>();
     for (String link : Describe.links(first.vulnerability())) {
       Vulnerability.Advisory advisory = new Vulnerability.Advisory();

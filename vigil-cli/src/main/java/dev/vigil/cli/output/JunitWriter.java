@@ -4,6 +4,10 @@ import dev.vigil.cli.policy.Finding;
 import dev.vigil.cli.policy.Suppressed;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -35,7 +39,11 @@ final class JunitWriter implements ReportWriter {
       xml.writeAttribute("failures", failures);
       xml.writeAttribute("errors", "0");
       xml.writeAttribute("skipped", String.valueOf(result.suppressed().size()));
-      xml.writeAttribute("timestamp", result.time().toString());
+      xml.writeAttribute(
+          "timestamp",
+          DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+              LocalDateTime.ofInstant(result.time(), ZoneOffset.UTC)
+                  .truncatedTo(ChronoUnit.SECONDS)));
       for (Finding f : result.shown()) {
         newline(xml, 2);
         startCase(xml, f);

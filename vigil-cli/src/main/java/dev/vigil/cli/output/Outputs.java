@@ -9,7 +9,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Writes a scan result to every requested output. A file is written beside its final name and moved
@@ -45,9 +47,9 @@ public final class Outputs {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new IOException("output: no such directory for " + file);
     }
-    Path partial = Files.createTempFile(dir, "." + absolute.getFileName(), ".partial");
+    Path partial = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
     try {
-      try (OutputStream out = Files.newOutputStream(partial)) {
+      try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
         writer.write(result, out);
       }
       try {

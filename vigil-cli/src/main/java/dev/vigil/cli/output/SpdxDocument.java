@@ -44,7 +44,7 @@ record SpdxDocument(
    * @param versionInfo the version
    * @param downloadLocation always {@code NOASSERTION}
    * @param filesAnalyzed always false
-   * @param primaryPackagePurpose {@code CONTAINER}, {@code OPERATING-SYSTEM} or {@code LIBRARY}
+   * @param primaryPackagePurpose {@code CONTAINER}, {@code OPERATING_SYSTEM} or {@code LIBRARY}
    * @param description free text, e.g. the distribution's pretty name
    * @param sourceInfo {@code built package from: SOURCE VERSION}, when the source differs
    * @param checksums the image's manifest digest

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * SPDX 2.3 JSON: the image as a {@code CONTAINER} package (its manifest digest as SHA256 checksum),
- * its distribution as an {@code OPERATING-SYSTEM} package and every package as a {@code LIBRARY}
+ * its distribution as an {@code OPERATING_SYSTEM} package and every package as a {@code LIBRARY}
  * with its package URL, layer and the advisories of its shown findings. SPDX 2.3 has no
  * vulnerability section; the findings are in the other formats. Scanned again with {@code sbom:},
  * it gives the same findings.
@@ -64,7 +64,7 @@ final class SpdxWriter implements ReportWriter {
               release,
               NOASSERTION,
               false,
-              "OPERATING-SYSTEM",
+              "OPERATING_SYSTEM",
               d.prettyName(),
               null,
               null,

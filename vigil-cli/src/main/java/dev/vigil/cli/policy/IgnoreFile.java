@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.packageurl.PackageURL;
@@ -51,7 +52,11 @@ public record IgnoreFile(List<IgnoreEntry> entries) {
     }
     Document document;
     try {
-      document = YAML.readValue(file.toFile(), Document.class);
+      JsonNode tree = YAML.readTree(file.toFile());
+      document =
+          tree == null || tree.isMissingNode() || tree.isNull()
+              ? null
+              : YAML.treeToValue(tree, Document.class);
     } catch (JacksonException e) {
       throw new IOException("ignore-file: " + file + ": " + e.getOriginalMessage(), e);
     }
