@@ -72,6 +72,27 @@ class ScanSuppressionTest {
   }
 
   @Test
+  void pathsNameThePackageDatabase() throws IOException {
+    Path ignore =
+        write(
+            "paths.yaml",
+            """
+            vulnerabilities:
+              - id: CVE-2021-28831
+                paths: [/lib/apk/db/installed]
+              - id: CVE-2020-28928
+                paths: ["usr/local/**"]
+            """);
+
+    CliRun scan = scan("--ignore-file", ignore.toString());
+
+    assertThat(scan.out())
+        .contains("Total: 18")
+        .contains("CVE-2020-28928")
+        .doesNotContain("CVE-2021-28831");
+  }
+
+  @Test
   void expiredEntriesNoLongerApplyAndAreReported() throws IOException {
     Path ignore =
         write(

@@ -160,11 +160,8 @@ public final class PackageUrls {
   /**
    * The distribution that a {@code distro} qualifier names: {@code alpine-3.10.4} or {@code 3.10.4}
    * give {@code VERSION_ID} 3.10.4, a name such as {@code jammy} gives {@code VERSION_CODENAME}.
-   *
-   * @param did the os-release {@code ID}
-   * @param distro the qualifier's value, or a bare version
    */
-  public static Distribution distribution(String did, String distro) {
+  private static Distribution distribution(String did, String distro) {
     String value = distro.startsWith(did + "-") ? distro.substring(did.length() + 1) : distro;
     boolean numeric = !value.isEmpty() && Character.isDigit(value.charAt(0));
     return new Distribution(

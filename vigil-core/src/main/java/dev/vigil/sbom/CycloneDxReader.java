@@ -7,7 +7,6 @@ import dev.vigil.spi.ScanException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,21 +65,16 @@ final class CycloneDxReader {
   }
 
   private static Distribution operatingSystem(JsonNode component) {
-    String did = component.path("name").asText().toLowerCase(Locale.ROOT);
-    String version = component.path("version").asText();
-    String description = component.path("description").asText();
-    String pretty = description.isEmpty() ? did + " " + version : description;
-    return new Distribution("", did, did, version, "", version, "", "", pretty);
+    return SbomProperties.operatingSystem(
+        component.path("name").asText(),
+        component.path("version").asText(),
+        component.path("description").asText());
   }
 
   private static Digest sha256(JsonNode subject) {
     for (JsonNode hash : subject.path("hashes")) {
       if ("SHA-256".equals(hash.path("alg").asText())) {
-        try {
-          return new Digest("sha256", hash.path("content").asText());
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
+        return SbomProperties.sha256(hash.path("content").asText());
       }
     }
     return null;

@@ -1,12 +1,15 @@
 package dev.vigil.sbom;
 
 import dev.vigil.model.Digest;
+import dev.vigil.model.Distribution;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The names under which documents record where a package came from: Vigil's own, written by its
- * CycloneDX and SPDX outputs, and those of Trivy and Syft, read in that order.
+ * What documents record about packages and the image, and how: the names under which they say where
+ * a package came from (Vigil's own, written by its CycloneDX and SPDX outputs, then Trivy's and
+ * Syft's, read in that order), operating-system components and image digests.
  */
 public final class SbomProperties {
 
@@ -42,6 +45,28 @@ public final class SbomProperties {
       }
     }
     return null;
+  }
+
+  /**
+   * The distribution an operating-system component describes.
+   *
+   * @param name its name: the os-release {@code ID}, in any case
+   * @param version its version: the {@code VERSION_ID}
+   * @param description its description: the pretty name, or empty to derive one
+   */
+  static Distribution operatingSystem(String name, String version, String description) {
+    String did = name.toLowerCase(Locale.ROOT);
+    String pretty = description.isEmpty() ? did + " " + version : description;
+    return new Distribution("", did, did, version, "", version, "", "", pretty);
+  }
+
+  /** The sha256 digest whose hex is {@code hex}, or null when malformed. */
+  static Digest sha256(String hex) {
+    try {
+      return new Digest("sha256", hex);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** The source package name among {@code properties}, or empty. */

@@ -7,7 +7,6 @@ import dev.vigil.spi.ScanException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -79,21 +78,16 @@ final class SpdxReader {
   }
 
   private static Distribution operatingSystem(JsonNode pkg) {
-    String did = pkg.path("name").asText().toLowerCase(Locale.ROOT);
-    String version = pkg.path("versionInfo").asText();
-    String description = pkg.path("description").asText();
-    String pretty = description.isEmpty() ? did + " " + version : description;
-    return new Distribution("", did, did, version, "", version, "", "", pretty);
+    return SbomProperties.operatingSystem(
+        pkg.path("name").asText(),
+        pkg.path("versionInfo").asText(),
+        pkg.path("description").asText());
   }
 
   private static Digest sha256(JsonNode pkg) {
     for (JsonNode checksum : pkg.path("checksums")) {
       if ("SHA256".equals(checksum.path("algorithm").asText())) {
-        try {
-          return new Digest("sha256", checksum.path("checksumValue").asText());
-        } catch (IllegalArgumentException e) {
-          return null;
-        }
+        return SbomProperties.sha256(checksum.path("checksumValue").asText());
       }
     }
     return null;

@@ -3,7 +3,6 @@ package dev.vigil.cli.output;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
 import dev.vigil.model.Package;
-import dev.vigil.purl.PackageUrls;
 import dev.vigil.sbom.SbomProperties;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -90,11 +89,8 @@ final class CycloneDxWriter implements ReportWriter {
 
   private static Component library(
       String id, Package pkg, ScanResult result, Map<String, String> refs) {
-    List<Environment> envs = result.report().environments().getOrDefault(id, List.of());
-    Environment env = envs.isEmpty() ? null : envs.get(0);
-    Distribution distribution =
-        env == null ? null : result.report().distributions().get(env.distributionId());
-    String purl = PackageUrls.format(pkg, distribution);
+    Environment env = result.environment(id);
+    String purl = result.purl(id);
     String ref = refs.containsValue(purl) ? purl + "#" + id : purl;
     refs.put(id, ref);
     Component library = new Component();

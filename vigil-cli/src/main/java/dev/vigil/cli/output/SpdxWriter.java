@@ -10,7 +10,6 @@ import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
 import dev.vigil.model.Json;
 import dev.vigil.model.Package;
-import dev.vigil.purl.PackageUrls;
 import dev.vigil.sbom.SbomProperties;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -104,12 +103,9 @@ final class SpdxWriter implements ReportWriter {
       ScanResult result,
       List<Finding> findings,
       String tool) {
-    List<Environment> envs = result.report().environments().getOrDefault(id, List.of());
-    Environment env = envs.isEmpty() ? null : envs.get(0);
-    Distribution distribution =
-        env == null ? null : result.report().distributions().get(env.distributionId());
+    Environment env = result.environment(id);
     List<ExternalRef> refs = new ArrayList<>();
-    refs.add(new ExternalRef("PACKAGE-MANAGER", "purl", PackageUrls.format(pkg, distribution)));
+    refs.add(new ExternalRef("PACKAGE-MANAGER", "purl", result.purl(id)));
     Set<String> advisories = new LinkedHashSet<>();
     findings.forEach(f -> advisories.addAll(Describe.links(f.vulnerability())));
     advisories.forEach(url -> refs.add(new ExternalRef("SECURITY", "advisory", url)));

@@ -83,8 +83,10 @@ public record VexDocument(List<VexStatement> statements) {
       List<PackageURL> subcomponents = new ArrayList<>();
       List<PackageURL> products = new ArrayList<>();
       for (JsonNode product : s.path("products")) {
-        purl(product).ifPresent(products::add);
-        product.path("subcomponents").forEach(c -> purl(c).ifPresent(subcomponents::add));
+        purl(product, file).ifPresent(products::add);
+        for (JsonNode component : product.path("subcomponents")) {
+          purl(component, file).ifPresent(subcomponents::add);
+        }
       }
       statements.add(
           new VexStatement(
@@ -111,8 +113,12 @@ public record VexDocument(List<VexStatement> statements) {
     return names;
   }
 
-  /** The package URL a component names by {@code @id} or {@code identifiers.purl}, if any. */
-  private static Optional<PackageURL> purl(JsonNode component) {
+  /**
+   * The package URL a component names by {@code @id} or {@code identifiers.purl}, if any.
+   *
+   * @throws IOException when it names a malformed one
+   */
+  private static Optional<PackageURL> purl(JsonNode component, Path file) throws IOException {
     String id = component.isTextual() ? component.asText() : component.path("@id").asText();
     String text = id.startsWith("pkg:") ? id : component.path("identifiers").path("purl").asText();
     if (!text.startsWith("pkg:")) {
@@ -121,7 +127,7 @@ public record VexDocument(List<VexStatement> statements) {
     try {
       return Optional.of(PackageUrls.parsePurl(text));
     } catch (IllegalArgumentException e) {
-      return Optional.empty();
+      throw new IOException("vex: " + file + ": " + e.getMessage(), e);
     }
   }
 
