@@ -1,5 +1,13 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.output.OutputTarget;
+import dev.vigil.cli.output.Outputs;
+import dev.vigil.cli.output.ScanResult;
+import dev.vigil.cli.policy.Finding;
+import dev.vigil.cli.policy.Findings;
+import dev.vigil.cli.policy.Gate;
+import dev.vigil.cli.policy.Policy;
+import dev.vigil.cli.policy.PolicyResult;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.ecosystem.Defaults;
 import dev.vigil.image.Image;
@@ -7,35 +15,40 @@ import dev.vigil.image.ImageInput;
 import dev.vigil.indexer.IndexResult;
 import dev.vigil.indexer.Indexer;
 import dev.vigil.matcher.MatcherEngine;
-import dev.vigil.model.Json;
+import dev.vigil.model.IndexReport;
 import dev.vigil.model.VulnerabilityReport;
-import java.io.PrintWriter;
+import dev.vigil.sbom.Sbom;
+import dev.vigil.sbom.SbomInput;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil scan IMAGE}: index an image and match it against the store. */
+/** {@code vigil scan IMAGE}: index an image (or read an SBOM) and match it against the store. */
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Scans an image for known vulnerabilities.",
       "IMAGE is a local input (docker-archive:FILE, oci:DIR[:REF], oci-archive:FILE, dir:DIR,"
-          + " rootfs:FILE, or a path whose kind is detected) or a registry reference."
+          + " rootfs:FILE, or a path whose kind is detected), sbom:FILE (CycloneDX 1.4-1.6 or"
+          + " SPDX 2.3 JSON) or a registry reference."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the scan ran", "2:an error, with a one-line reason"})
+    exitCodeList = {
+      "0:the scan ran and the gate (if any) held",
+      "1:the gate tripped (--fail-on, or --exit-code N to change the code)",
+      "2:an error (bad flag, unreadable input or file), with a one-line reason"
+    })
 final class ScanCommand implements Callable<Integer> {
-
-  /** Output formats. */
-  enum Format {
-    table,
-    json
-  }
 
   @Spec CommandSpec spec;
 
@@ -43,36 +56,68 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registry = new RegistryOptions();
 
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to scan.")
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Mixin PolicyOptions policy = new PolicyOptions();
+
+  @Parameters(index = "0", paramLabel = "IMAGE", description = "The image or SBOM to scan.")
   String image;
 
-  @Option(
-      names = {"-f", "--format"},
-      defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  /** What indexing (or reading an SBOM) produced. */
+  private record Indexed(String name, IndexReport report) {}
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    CommandLine cli = spec.commandLine();
+    Console console = new Console(cli.getErr(), output.quiet);
+    List<OutputTarget> targets = output.targets(cli);
+    Gate gate = policy.gate(cli);
+    Policy rules = policy.policy(LocalDate.now());
     try (Datastore datastore = store.open()) {
       if (datastore.updateOperations().isEmpty()) {
-        err.println(
-            "vigil: warning: the vulnerability store is empty; run 'vigil update' to fill it");
+        console.warn("the vulnerability store is empty; run 'vigil update' to fill it");
       }
-      Image opened = ImageInput.open(image, registry.platform(), registry.settings());
-      IndexResult indexed = Indexer.withDefaults().index(opened.manifestDigest(), opened.layers());
-      indexed.warnings().forEach(w -> err.println("vigil: warning: " + w));
+      Indexed indexed = index(console);
       VulnerabilityReport report =
           new MatcherEngine(Defaults.matchers(), datastore).match(indexed.report());
-      switch (format) {
-        case json ->
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        case table -> new TableReport(opened.name(), report).print(out);
+      PolicyResult decided = rules.apply(Findings.of(report));
+      decided
+          .expired()
+          .forEach(
+              e ->
+                  console.warn(
+                      "ignore-file: the entry for "
+                          + e.id()
+                          + " expired on "
+                          + e.expiredAt()
+                          + " and no longer applies"));
+      ScanResult result =
+          new ScanResult(
+              indexed.name(),
+              report,
+              decided.shown(),
+              policy.showSuppressed ? decided.suppressed() : List.of(),
+              VersionProvider.version(),
+              Instant.now());
+      Outputs.write(targets, result, cli.getOut());
+      List<Finding> tripping = gate.tripping(decided);
+      if (tripping.isEmpty()) {
+        return VigilCli.OK;
       }
-      out.flush();
+      console.say("gate: " + gate.summary(tripping.size()));
+      return gate.exitCode();
     }
-    return VigilCli.OK;
+  }
+
+  private Indexed index(Console console) throws IOException {
+    if (SbomInput.handles(image)) {
+      Sbom sbom = SbomInput.read(image);
+      sbom.warnings().forEach(console::warn);
+      return new Indexed(sbom.name(), sbom.report());
+    }
+    Image opened = ImageInput.open(image, registry.platform(), registry.settings());
+    IndexResult indexed = Indexer.withDefaults().index(opened.manifestDigest(), opened.layers());
+    indexed.warnings().forEach(console::warn);
+    return new Indexed(opened.name(), indexed.report());
   }
 }

@@ -10,4 +10,10 @@ final class VersionProvider implements IVersionProvider {
     String version = VigilCli.class.getPackage().getImplementationVersion();
     return new String[] {"vigil " + (version == null ? "development build" : version)};
   }
+
+  /** The version stamped into the jar, or {@code dev} outside a jar: what reports name. */
+  static String version() {
+    String version = VigilCli.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
 }

@@ -23,7 +23,9 @@ class ArchitectureTest {
     "dev.vigil.indexer..",
     "dev.vigil.matcher..",
     "dev.vigil.updater..",
-    "dev.vigil.ecosystem.."
+    "dev.vigil.ecosystem..",
+    "dev.vigil.purl..",
+    "dev.vigil.sbom.."
   };
 
   private static JavaClasses classes;

@@ -25,11 +25,7 @@ class ScanMinirootfsTest {
 
   @BeforeAll
   static void loadFeed() {
-    db = tmp.resolve("vigil.db").toString();
-    String mirror = Fixtures.fixture("feeds/alpine-secdb").toUri().toString();
-    CliRun update =
-        CliRun.of("update", "--db", db, "--updaters", "alpine", "--source", "alpine=" + mirror);
-    assertThat(update.exitCode()).as(update.err()).isZero();
+    db = AlpineFeed.load(tmp);
   }
 
   static Stream<Arguments> minirootfs() {

@@ -1,0 +1,73 @@
+package dev.vigil.cli.output;
+
+import dev.vigil.cli.policy.Suppressed;
+import dev.vigil.model.Json;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.model.VulnerabilityReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Clair v4's VulnerabilityReport, holding only the shown findings. Suppressed findings, when asked
+ * for, go into the {@code enrichments} under {@value #SUPPRESSED}, one object per finding.
+ */
+final class JsonWriter implements ReportWriter {
+
+  /** The enrichment kind that lists suppressed findings. */
+  static final String SUPPRESSED = "message/vnd.vigil.suppressed";
+
+  @Override
+  public void write(ScanResult result, OutputStream out) throws IOException {
+    VulnerabilityReport full = result.report();
+    Map<String, List<String>> byPackage = new LinkedHashMap<>();
+    Map<String, Vulnerability> vulnerabilities = new TreeMap<>();
+    Set<String> shownPairs = new HashSet<>();
+    result.shown().forEach(f -> shownPairs.add(f.packageId() + "\n" + f.vulnerability().id()));
+    full.packageVulnerabilities()
+        .forEach(
+            (packageId, ids) -> {
+              for (String id : ids) {
+                if (shownPairs.contains(packageId + "\n" + id)) {
+                  byPackage.computeIfAbsent(packageId, k -> new ArrayList<>()).add(id);
+                  vulnerabilities.put(id, full.vulnerabilities().get(id));
+                }
+              }
+            });
+    Map<String, List<Object>> enrichments = new LinkedHashMap<>(full.enrichments());
+    if (!result.suppressed().isEmpty()) {
+      List<Object> entries = new ArrayList<>();
+      for (Suppressed s : result.suppressed()) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("package_id", s.finding().packageId());
+        entry.put("vulnerability_id", s.finding().vulnerability().id());
+        entry.put("name", s.finding().name());
+        entry.put("source", s.source().label());
+        entry.put("status", s.status());
+        entry.put("justification", s.justification());
+        entry.put("statement", s.statement());
+        entries.add(entry);
+      }
+      enrichments.put(SUPPRESSED, entries);
+    }
+    VulnerabilityReport shown =
+        new VulnerabilityReport(
+            full.manifestHash(),
+            full.packages(),
+            full.distributions(),
+            full.repository(),
+            full.environments(),
+            vulnerabilities,
+            byPackage,
+            enrichments);
+    String json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(shown);
+    out.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+}
