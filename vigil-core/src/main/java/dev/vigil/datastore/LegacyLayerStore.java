@@ -20,9 +20,9 @@ public interface LegacyLayerStore {
   /**
    * Deletes the layer named {@code name} and every layer descending from it.
    *
-   * @return how many layers were deleted (0 when none had that name)
+   * @return the deleted layers, empty when none had that name
    */
-  int deleteLegacyLayer(String name);
+  List<LegacyLayer> deleteLegacyLayer(String name);
 
   /** The distinct, non-empty namespace names of the stored layers, sorted. */
   List<String> legacyNamespaces();

@@ -144,7 +144,7 @@ final class JdbcDatastore implements Datastore {
   }
 
   @Override
-  public int deleteLegacyLayer(String name) {
+  public List<LegacyLayer> deleteLegacyLayer(String name) {
     return jdbc.write("delete legacy layer " + name, c -> LegacyLayers.delete(c, name));
   }
 

@@ -60,9 +60,9 @@ final class LegacyLayers {
     }
   }
 
-  /** Deletes a layer and its descendants; returns how many rows went. */
-  static int delete(Connection connection, String name) throws SQLException {
-    List<String> doomed = new ArrayList<>();
+  /** Deletes a layer and its descendants; returns them. */
+  static List<LegacyLayer> delete(Connection connection, String name) throws SQLException {
+    List<LegacyLayer> doomed = new ArrayList<>();
     Deque<String> pending = new ArrayDeque<>();
     if (load(connection, name).isPresent()) {
       pending.add(name);
@@ -71,7 +71,7 @@ final class LegacyLayers {
         connection.prepareStatement("SELECT name FROM legacy_layer WHERE parent_name = ?")) {
       while (!pending.isEmpty()) {
         String next = pending.poll();
-        doomed.add(next);
+        load(connection, next).ifPresent(doomed::add);
         children.setString(1, next);
         try (ResultSet rs = children.executeQuery()) {
           while (rs.next()) {
@@ -82,12 +82,12 @@ final class LegacyLayers {
     }
     try (PreparedStatement delete =
         connection.prepareStatement("DELETE FROM legacy_layer WHERE name = ?")) {
-      for (String doomedName : doomed) {
-        delete.setString(1, doomedName);
+      for (LegacyLayer layer : doomed) {
+        delete.setString(1, layer.name());
         delete.executeUpdate();
       }
     }
-    return doomed.size();
+    return doomed;
   }
 
   /** The distinct non-empty namespaces, sorted. */
