@@ -4,8 +4,10 @@ import dev.vigil.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -34,6 +36,17 @@ final class AlpineLayers {
       }
     }
     throw new IllegalStateException("fixtures: no layer.tar in " + P1_IMAGE);
+  }
+
+  /**
+   * A local SecDB mirror holding only the v3.10 files of the fixture feed, laid out like upstream.
+   */
+  static URI secDbMirror(Path dir) throws IOException {
+    Path branch = Files.createDirectories(dir.resolve("secdb/v3.10"));
+    for (String file : new String[] {"main.json", "community.json"}) {
+      Files.copy(Fixtures.fixture("feeds/alpine-secdb/v3.10/" + file), branch.resolve(file));
+    }
+    return dir.resolve("secdb").toUri();
   }
 
   /** A layer holding one text file. */

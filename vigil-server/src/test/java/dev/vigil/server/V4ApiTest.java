@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
 import dev.vigil.server.config.Mode;
-import dev.vigil.testing.Fixtures;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Clair v4 API on a real port against PostgreSQL, with pair P1 of the fixtures: the alpine:3.10
- * layer served over HTTP as a Clair manifest names it, and the Alpine SecDB fixture as the alpine
- * updater's source. Every response body is validated against Clair's JSON schemas.
+ * layer served over HTTP as a Clair manifest names it, and the Alpine SecDB fixture's v3.10 files
+ * as the alpine updater's source. Every response body is validated against Clair's JSON schemas.
  */
 class V4ApiTest {
   private static final String JSON = "application/json";
@@ -41,7 +40,7 @@ class V4ApiTest {
     database = new TestDatabase();
     blobs = new BlobServer();
     layer = AlpineLayers.p1Layer();
-    String mirror = Fixtures.fixture("feeds/alpine-secdb").toUri().toString();
+    String mirror = AlpineLayers.secDbMirror(tmp).toString();
     server =
         RunningServer.start(
             Mode.COMBO,
@@ -185,7 +184,7 @@ class V4ApiTest {
     assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
     assertValid("update_diff", diff.body());
     JsonNode added = Json.mapper().readTree(diff.body()).get("added");
-    assertThat(added.size()).isGreaterThan(1000);
+    assertThat(added.size()).isGreaterThan(100);
 
     ArrayNodeBuilder summaries = new ArrayNodeBuilder();
     for (JsonNode v : added) {

@@ -48,14 +48,24 @@ final class ConfigBinder {
         warnings);
     String http = address(root, "http_listen_addr", DEFAULT_HTTP_ADDR);
     String introspection = address(root, "introspection_addr", DEFAULT_INTROSPECTION_ADDR);
-    ServerConfig.Indexer indexer = indexer(root.section("indexer"));
-    ServerConfig.Matcher matcher = matcher(root.section("matcher"));
+    Section indexerSection = root.section("indexer");
+    Section matcherSection = root.section("matcher");
+    String indexerConn = indexerSection.string("connstring", "").trim();
+    String matcherConn = matcherSection.string("connstring", "").trim();
+    if (mode == Mode.COMBO && indexerConn.isEmpty() != matcherConn.isEmpty()) {
+      // one database named for both services of a combo process
+      String shared = indexerConn.isEmpty() ? matcherConn : indexerConn;
+      indexerConn = shared;
+      matcherConn = shared;
+    }
+    ServerConfig.Indexer indexer = indexer(indexerSection, indexerConn);
+    ServerConfig.Matcher matcher = matcher(matcherSection, matcherConn);
     ServerConfig.Updaters updaters = updaters(root.section("updaters"));
     Optional<ServerConfig.Psk> psk = auth(root.section("auth"));
     return new ServerConfig(mode, http, introspection, indexer, matcher, updaters, psk, warnings);
   }
 
-  private ServerConfig.Indexer indexer(Section s) {
+  private ServerConfig.Indexer indexer(Section s, String connstring) {
     s.checkKeys(
         Set.of("connstring", "fetch_timeout"),
         Set.of(
@@ -68,10 +78,10 @@ final class ConfigBinder {
         warnings);
     Duration timeout =
         positive(s, "fetch_timeout", s.duration("fetch_timeout", DEFAULT_FETCH_TIMEOUT));
-    return new ServerConfig.Indexer(store(s), timeout);
+    return new ServerConfig.Indexer(store(s, connstring), timeout);
   }
 
-  private ServerConfig.Matcher matcher(Section s) {
+  private ServerConfig.Matcher matcher(Section s, String connstring) {
     s.checkKeys(
         Set.of(
             "connstring",
@@ -104,7 +114,8 @@ final class ConfigBinder {
       retention = DEFAULT_UPDATE_RETENTION;
     }
     boolean disabled = s.bool("disable_updaters");
-    return new ServerConfig.Matcher(store(s), indexerAddr, period, disabled, retention, cacheAge);
+    return new ServerConfig.Matcher(
+        store(s, connstring), indexerAddr, period, disabled, retention, cacheAge);
   }
 
   private ServerConfig.Updaters updaters(Section s) {
@@ -157,8 +168,7 @@ final class ConfigBinder {
     return Optional.of(new ServerConfig.Psk(key, issuers));
   }
 
-  private static String store(Section s) {
-    String connstring = s.string("connstring", "").trim();
+  private static String store(Section s, String connstring) {
     return connstring.isEmpty()
         ? Datastores.defaultSqlitePath().toString()
         : ConnStrings.toLocation(s.key("connstring"), connstring);
