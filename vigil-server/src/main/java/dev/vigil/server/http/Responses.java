@@ -27,7 +27,7 @@ public final class Responses {
 
   /** Writes Clair's error body: {@code {"code": …, "message": …}}. */
   public static void error(Context ctx, int status, String message) {
-    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+    markError(ctx);
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("code", code(status));
     body.put("message", message);
@@ -35,7 +35,12 @@ public final class Responses {
     json(ctx, status, JSON, body);
   }
 
-  /** True when {@link #error} wrote this response. */
+  /** Marks the response as an error body of its own, which the 404 fallback must leave alone. */
+  public static void markError(Context ctx) {
+    ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+  }
+
+  /** True when an error body was written for this response. */
   public static boolean errorWritten(Context ctx) {
     return ctx.attribute(ERROR_WRITTEN) != null;
   }

@@ -10,6 +10,7 @@ import dev.vigil.model.VulnerabilityReport;
 import dev.vigil.server.http.ApiException;
 import dev.vigil.server.http.ApiPaths;
 import dev.vigil.server.http.Requests;
+import dev.vigil.server.http.Responses;
 import dev.vigil.server.indexer.IndexerService;
 import dev.vigil.server.matcher.MatcherService;
 import dev.vigil.spi.ScanException;
@@ -180,6 +181,7 @@ public final class LegacyRoutes {
       try {
         handler.handle(ctx);
       } catch (ApiException e) {
+        Responses.markError(ctx);
         write(ctx, e.status(), new V1.ErrorEnvelope(new V1.Error(e.getMessage())));
       }
     };
