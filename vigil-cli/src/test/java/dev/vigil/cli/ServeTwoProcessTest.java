@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
 import dev.vigil.testing.Fixtures;
+import dev.vigil.testing.PostgresSchema;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Json;
 import dev.vigil.server.config.Mode;
+import dev.vigil.testing.PostgresSchema;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,10 @@ class RigRegistryTest {
     String manifest = rig.get("RIG_IMG_TINY_1_0_DIGEST");
     String layer = rig.get("RIG_TINY_LAYER_DIGEST");
     String uri = rig.get("RIG_REGISTRY_URL") + "/v2/rig/tiny/blobs/" + layer;
-    try (TestDatabase database = new TestDatabase();
+    try (PostgresSchema database = new PostgresSchema();
         RunningServer server =
             RunningServer.start(
-                Mode.INDEXER, tmp, "indexer:\n  connstring: \"" + database.jdbcUrl() + "\"\n")) {
+                Mode.INDEXER, tmp, "indexer:\n  connstring: \"" + database.url() + "\"\n")) {
       String body =
           "{\"hash\":\""
               + manifest

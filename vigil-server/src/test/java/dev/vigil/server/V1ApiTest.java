@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
 import dev.vigil.server.config.Mode;
+import dev.vigil.testing.PostgresSchema;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -31,20 +32,20 @@ class V1ApiTest {
 
   @TempDir static Path tmp;
 
-  private static TestDatabase database;
+  private static PostgresSchema database;
   private static BlobServer blobs;
   private static RunningServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    database = new TestDatabase();
+    database = new PostgresSchema();
     blobs = new BlobServer();
     server =
         RunningServer.start(
             Mode.COMBO,
             tmp,
             "indexer:\n  connstring: \""
-                + database.jdbcUrl()
+                + database.url()
                 + "\"\nupdaters:\n  config:\n    alpine:\n      url: "
                 + AlpineLayers.secDbMirror(tmp)
                 + "\n");

@@ -9,11 +9,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
 import dev.vigil.server.config.Mode;
+import dev.vigil.testing.PostgresSchema;
+import dev.vigil.testing.ReportPairs;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +31,14 @@ class V4ApiTest {
 
   @TempDir static Path tmp;
 
-  private static TestDatabase database;
+  private static PostgresSchema database;
   private static BlobServer blobs;
   private static RunningServer server;
   private static byte[] layer;
 
   @BeforeAll
   static void start() throws Exception {
-    database = new TestDatabase();
+    database = new PostgresSchema();
     blobs = new BlobServer();
     layer = AlpineLayers.p1Layer();
     String mirror = AlpineLayers.secDbMirror(tmp).toString();
@@ -48,7 +49,7 @@ class V4ApiTest {
             "indexer:\n  connstring: \""
                 + database.postgresUrl()
                 + "\"\nmatcher:\n  connstring: \""
-                + database.jdbcUrl()
+                + database.url()
                 + "\"\nupdaters:\n  sets: [alpine]\n  config:\n    alpine:\n      url: "
                 + mirror
                 + "\n");
@@ -89,7 +90,7 @@ class V4ApiTest {
     assertThat(vulns.headers().firstValue("Cache-Control")).contains("max-age=21600");
     assertValid("vulnerability_report", vulns.body());
     JsonNode vr = Json.mapper().readTree(vulns.body());
-    assertThat(pairs(vr))
+    assertThat(ReportPairs.pairs(vr))
         .contains(
             "libssl1.1 CVE-2020-1967",
             "libcrypto1.1 CVE-2021-3450",
@@ -267,30 +268,6 @@ class V4ApiTest {
     l.putObject("headers").putArray("Authorization").add("Bearer layer-token");
     assertValid("manifest", body.toString());
     return body.toString();
-  }
-
-  /** Package × vulnerability pairs of a report, as "binary package name CVE". */
-  static List<String> pairs(JsonNode report) {
-    List<String> pairs = new ArrayList<>();
-    report
-        .get("package_vulnerabilities")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              String name = report.get("packages").get(e.getKey()).get("name").asText();
-              e.getValue()
-                  .forEach(
-                      id ->
-                          pairs.add(
-                              name
-                                  + " "
-                                  + report
-                                      .get("vulnerabilities")
-                                      .get(id.asText())
-                                      .get("name")
-                                      .asText()));
-            });
-    return pairs;
   }
 
   /** Builds a JSON array body. */
