@@ -4,6 +4,7 @@ import static dev.vigil.server.ClairSchemas.assertValid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.Digest;
@@ -187,7 +188,7 @@ class V4ApiTest {
     JsonNode added = Json.mapper().readTree(diff.body()).get("added");
     assertThat(added.size()).isGreaterThan(100);
 
-    ArrayNodeBuilder summaries = new ArrayNodeBuilder();
+    ArrayNode summaries = JsonNodeFactory.instance.arrayNode();
     for (JsonNode v : added) {
       if (v.get("name").asText().equals("CVE-2020-1967")
           && v.get("distribution").get("version_id").asText().equals("3.10")) {
@@ -198,7 +199,11 @@ class V4ApiTest {
     }
     HttpResponse<String> affected =
         server.send(
-            "POST", "/indexer/api/v1/internal/affected_manifest", summaries.json(), "Accept", JSON);
+            "POST",
+            "/indexer/api/v1/internal/affected_manifest",
+            summaries.toString(),
+            "Accept",
+            JSON);
     assertThat(affected.statusCode()).as(affected.body()).isEqualTo(200);
     assertValid("affected_manifests", affected.body());
     JsonNode vulnerable = Json.mapper().readTree(affected.body()).get("vulnerable_manifests");
@@ -268,19 +273,5 @@ class V4ApiTest {
     l.putObject("headers").putArray("Authorization").add("Bearer layer-token");
     assertValid("manifest", body.toString());
     return body.toString();
-  }
-
-  /** Builds a JSON array body. */
-  private static final class ArrayNodeBuilder {
-    private final com.fasterxml.jackson.databind.node.ArrayNode array =
-        JsonNodeFactory.instance.arrayNode();
-
-    void add(JsonNode node) {
-      array.add(node);
-    }
-
-    String json() {
-      return array.toString();
-    }
   }
 }

@@ -136,6 +136,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theExampleConfigurationLoads() {
+    Path example = Path.of("..", "examples", "vigil.yaml");
+    ServerConfig config = ConfigLoader.load(Mode.COMBO, example, Map.of());
+    assertThat(config.indexer().store())
+        .isEqualTo("jdbc:postgresql://127.0.0.1:5432/vigil?user=vigil&sslmode=disable");
+    assertThat(config.matcher().store())
+        .isEqualTo("jdbc:postgresql://127.0.0.1:5432/vigil?user=vigil&sslmode=disable");
+    assertThat(config.updaters().sets()).containsExactly("alpine");
+    assertThat(config.warnings()).isEmpty();
+  }
+
+  @Test
   void unreadableYamlIsReported() throws Exception {
     Path file = tmp.resolve("broken.yaml");
     Files.writeString(file, "matcher: [unclosed\n");
