@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Finds known vulnerabilities in container images.",
-    subcommands = {ScanCommand.class, UpdateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      UpdateCommand.class,
+      ServeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class VigilCli {
 
   /** Exit code of a command that succeeded. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of docs/ARCHITECTURE.md: no package cycles, and modules depend one way (core
- * ← store, registry ← cli).
+ * ← store, registry ← server ← cli).
  */
 class ArchitectureTest {
   private static final String[] CORE = {
@@ -50,7 +50,30 @@ class ArchitectureTest {
         .resideInAnyPackage(CORE)
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.vigil.store..", "dev.vigil.image..", "dev.vigil.cli..")
+        .resideInAnyPackage(
+            "dev.vigil.store..", "dev.vigil.image..", "dev.vigil.server..", "dev.vigil.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void serverDoesNotKnowTheCli() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.vigil.server..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.vigil.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void nothingButTheCliDependsOnTheServer() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.vigil.server..", "dev.vigil.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.vigil.server..")
         .check(classes);
   }
 
@@ -61,14 +84,14 @@ class ArchitectureTest {
         .resideInAPackage("dev.vigil.store..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.vigil.image..", "dev.vigil.cli..")
+        .resideInAnyPackage("dev.vigil.image..", "dev.vigil.server..", "dev.vigil.cli..")
         .check(classes);
     noClasses()
         .that()
         .resideInAPackage("dev.vigil.image..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.vigil.store..", "dev.vigil.cli..")
+        .resideInAnyPackage("dev.vigil.store..", "dev.vigil.server..", "dev.vigil.cli..")
         .check(classes);
     noClasses()
         .that()

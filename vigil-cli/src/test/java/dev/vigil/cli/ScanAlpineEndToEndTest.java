@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Json;
 import dev.vigil.testing.Fixtures;
+import dev.vigil.testing.PostgresSchema;
+import dev.vigil.testing.ReportPairs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
@@ -68,8 +70,7 @@ class ScanAlpineEndToEndTest {
     assertThat(scan.exitCode()).as(scan.err()).isZero();
     JsonNode report = Json.mapper().readTree(scan.out());
 
-    assertThat(ScanMinirootfsTest.pairs(report))
-        .containsExactlyInAnyOrderElementsOf(EXPECTED_PAIRS);
+    assertThat(ReportPairs.pairs(report)).containsExactlyInAnyOrderElementsOf(EXPECTED_PAIRS);
     assertThat(report.get("vulnerabilities")).hasSize(11);
     assertThat(report.get("packages")).hasSize(14);
     assertThat(report.get("manifest_hash").asText()).startsWith("sha256:");

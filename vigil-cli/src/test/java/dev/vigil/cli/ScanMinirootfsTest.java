@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Json;
 import dev.vigil.testing.Fixtures;
+import dev.vigil.testing.ReportPairs;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,24 +49,7 @@ class ScanMinirootfsTest {
     CliRun scan = CliRun.of("scan", "--db", db, "--format", "json", "rootfs:" + rootfs);
     assertThat(scan.exitCode()).as(scan.err()).isZero();
     JsonNode report = Json.mapper().readTree(scan.out());
-    assertThat(pairs(report)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(ReportPairs.pairs(report)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(report.get("packages")).hasSize(14);
-  }
-
-  /** "binary-name CVE" for every package × vulnerability pair of a report. */
-  static List<String> pairs(JsonNode report) {
-    List<String> pairs = new ArrayList<>();
-    report
-        .get("package_vulnerabilities")
-        .fields()
-        .forEachRemaining(
-            e -> {
-              String name = report.get("packages").get(e.getKey()).get("name").asText();
-              for (JsonNode id : e.getValue()) {
-                JsonNode vulnerability = report.get("vulnerabilities").get(id.asText());
-                pairs.add(name + " " + vulnerability.get("name").asText());
-              }
-            });
-    return pairs;
   }
 }

@@ -1,7 +1,7 @@
 package dev.vigil.datastore;
 
-/** Both stores over one database; closing it releases the connections. */
-public interface Datastore extends VulnerabilityStore, IndexStore, AutoCloseable {
+/** The stores over one database; closing it releases the connections. */
+public interface Datastore extends VulnerabilityStore, IndexStore, LegacyLayerStore, AutoCloseable {
 
   /** Releases the database connections. */
   @Override

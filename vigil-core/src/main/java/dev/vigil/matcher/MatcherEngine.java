@@ -83,8 +83,11 @@ public final class MatcherEngine {
         Map.of());
   }
 
-  /** One record per package and distinct environment context. */
-  private static List<IndexRecord> records(IndexReport index) {
+  /**
+   * The records matchers judge: one per package, with the distribution and repository of its first
+   * environment.
+   */
+  public static List<IndexRecord> records(IndexReport index) {
     List<IndexRecord> records = new ArrayList<>();
     for (Package pkg : index.packages().values()) {
       List<Environment> environments = index.environments().getOrDefault(pkg.id(), List.of());

@@ -2,16 +2,19 @@ package dev.vigil.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.datastore.Datastore;
+import dev.vigil.datastore.LegacyLayer;
 import dev.vigil.model.Digest;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.UpdateOperation;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,21 @@ final class JdbcDatastore implements Datastore {
   }
 
   @Override
+  public Optional<UpdateOperation> updateOperation(UUID ref) {
+    return jdbc.read("load operation " + ref, c -> Operations.byRef(c, ref));
+  }
+
+  @Override
+  public List<Vulnerability> vulnerabilities(UUID ref) {
+    return jdbc.read("list vulnerabilities of " + ref, c -> Operations.vulnerabilities(c, ref));
+  }
+
+  @Override
+  public List<UUID> deleteUpdateOperations(Collection<UUID> refs) {
+    return jdbc.write("delete operations", c -> Operations.delete(c, refs));
+  }
+
+  @Override
   public Map<String, List<Vulnerability>> candidates(
       List<IndexRecord> records, Set<MatchConstraint> constraints, Set<String> updaters) {
     return jdbc.read(
@@ -77,10 +95,15 @@ final class JdbcDatastore implements Datastore {
 
   @Override
   public void saveIndexReport(IndexReport report) {
+    saveIndexReport(report, "");
+  }
+
+  @Override
+  public void saveIndexReport(IndexReport report, String indexerState) {
     jdbc.write(
         "save index report " + report.manifestHash(),
         c -> {
-          IndexReports.save(c, report);
+          IndexReports.save(c, report, indexerState);
           return null;
         });
   }
@@ -88,6 +111,46 @@ final class JdbcDatastore implements Datastore {
   @Override
   public Optional<IndexReport> indexReport(Digest manifest) {
     return jdbc.read("load index report " + manifest, c -> IndexReports.load(c, manifest));
+  }
+
+  @Override
+  public Optional<String> indexerState(Digest manifest) {
+    return jdbc.read("load indexer state of " + manifest, c -> IndexReports.state(c, manifest));
+  }
+
+  @Override
+  public List<Digest> deleteIndexReports(Collection<Digest> manifests) {
+    return jdbc.write("delete index reports", c -> IndexReports.delete(c, manifests));
+  }
+
+  @Override
+  public List<Digest> indexedManifests() {
+    return jdbc.read("list index reports", IndexReports::manifests);
+  }
+
+  @Override
+  public void saveLegacyLayer(LegacyLayer layer) {
+    jdbc.write(
+        "save legacy layer " + layer.name(),
+        c -> {
+          LegacyLayers.save(c, layer);
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<LegacyLayer> legacyLayer(String name) {
+    return jdbc.read("load legacy layer " + name, c -> LegacyLayers.load(c, name));
+  }
+
+  @Override
+  public List<LegacyLayer> deleteLegacyLayer(String name) {
+    return jdbc.write("delete legacy layer " + name, c -> LegacyLayers.delete(c, name));
+  }
+
+  @Override
+  public List<String> legacyNamespaces() {
+    return jdbc.read("list legacy namespaces", LegacyLayers::namespaces);
   }
 
   @Override

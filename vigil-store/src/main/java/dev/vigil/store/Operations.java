@@ -1,12 +1,14 @@
 package dev.vigil.store;
 
 import dev.vigil.model.UpdateOperation;
+import dev.vigil.model.Vulnerability;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,59 @@ final class Operations {
         return rs.next() ? Optional.of(read(rs)) : Optional.empty();
       }
     }
+  }
+
+  /** The operation with reference {@code ref}. */
+  static Optional<UpdateOperation> byRef(Connection connection, UUID ref) throws SQLException {
+    String sql = "SELECT " + COLUMNS + " FROM update_operation WHERE ref = ?";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, ref.toString());
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** The vulnerabilities linked to the operation {@code ref}, by row id. */
+  static List<Vulnerability> vulnerabilities(Connection connection, UUID ref) throws SQLException {
+    String sql =
+        "SELECT "
+            + VulnTable.SELECT_COLUMNS
+            + " FROM vuln v JOIN uo_vuln uv ON uv.vuln = v.id JOIN update_operation uo"
+            + " ON uo.id = uv.uo WHERE uo.ref = ? ORDER BY v.id";
+    List<Vulnerability> vulnerabilities = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, ref.toString());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          vulnerabilities.add(VulnTable.read(rs));
+        }
+      }
+    }
+    return vulnerabilities;
+  }
+
+  /**
+   * Deletes the operations {@code refs} (their links go with them), then every vulnerability no
+   * operation links to.
+   *
+   * @return the references that existed
+   */
+  static List<UUID> delete(Connection connection, Collection<UUID> refs) throws SQLException {
+    List<UUID> deleted = new ArrayList<>();
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM update_operation WHERE ref = ?")) {
+      for (UUID ref : refs) {
+        delete.setString(1, ref.toString());
+        if (delete.executeUpdate() > 0) {
+          deleted.add(ref);
+        }
+      }
+    }
+    if (!deleted.isEmpty()) {
+      deleteOrphans(connection);
+    }
+    return deleted;
   }
 
   /** Every operation, newest first, by updater name in alphabetical order. */
@@ -92,18 +147,19 @@ final class Operations {
       delete.setInt(1, keep);
       deleted = delete.executeUpdate();
     }
-    int orphans = 0;
-    if (deleted > 0) {
-      try (PreparedStatement delete = connection.prepareStatement(DELETE_ORPHANS)) {
-        orphans = delete.executeUpdate();
-      }
-    }
+    int orphans = deleted > 0 ? deleteOrphans(connection) : 0;
     LOG.atInfo()
         .setMessage("garbage collected")
         .addKeyValue("operations", deleted)
         .addKeyValue("vulnerabilities", orphans)
         .log();
     return deleted;
+  }
+
+  private static int deleteOrphans(Connection connection) throws SQLException {
+    try (PreparedStatement delete = connection.prepareStatement(DELETE_ORPHANS)) {
+      return delete.executeUpdate();
+    }
   }
 
   private static UpdateOperation read(ResultSet rs) throws SQLException {

@@ -57,6 +57,11 @@ abstract class DatastoreContract {
     store = open();
   }
 
+  /** The store under test. */
+  Datastore store() {
+    return store;
+  }
+
   @AfterEach
   void closeStore() throws Exception {
     store.close();

@@ -13,7 +13,7 @@ import java.util.UUID;
  * The store contract on the PostgreSQL server at 127.0.0.1:5432 (database {@code test}, user {@code
  * postgres}), each test in a schema of its own that is dropped afterwards.
  */
-class PostgresDatastoreTest extends DatastoreContract {
+class PostgresDatastoreTest extends ServerDataContract {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
   private final String schema = "vigil_test_" + UUID.randomUUID().toString().replace("-", "");

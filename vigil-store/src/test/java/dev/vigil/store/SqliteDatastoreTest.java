@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on an SQLite file in a fresh directory. */
-class SqliteDatastoreTest extends DatastoreContract {
+class SqliteDatastoreTest extends ServerDataContract {
   @TempDir Path dir;
 
   @Override

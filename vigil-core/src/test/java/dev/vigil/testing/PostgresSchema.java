@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,21 +7,27 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A throwaway schema in the test PostgreSQL (127.0.0.1:5432, database {@code test}), dropped on
- * close.
+ * A throwaway schema in the test PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code
+ * postgres}), dropped on close. The PostgreSQL driver must be on the test classpath.
  */
-final class PostgresSchema implements AutoCloseable {
+public final class PostgresSchema implements AutoCloseable {
   private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
-  private final String name = "vigil_cli_" + UUID.randomUUID().toString().replace("-", "");
+  private final String name = "vigil_test_" + UUID.randomUUID().toString().replace("-", "");
 
-  PostgresSchema() throws SQLException {
+  /** Creates the schema. */
+  public PostgresSchema() throws SQLException {
     execute("CREATE SCHEMA " + name);
   }
 
   /** A JDBC URL whose connections use this schema. */
-  String url() {
+  public String url() {
     return SERVER + "&currentSchema=" + name;
+  }
+
+  /** The same database as a {@code postgres://} URL, as Clair's connstring takes it. */
+  public String postgresUrl() {
+    return "postgres://postgres@127.0.0.1:5432/test?currentSchema=" + name;
   }
 
   @Override

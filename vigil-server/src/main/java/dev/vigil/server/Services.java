@@ -1,0 +1,103 @@
+package dev.vigil.server;
+
+import dev.vigil.datastore.Datastore;
+import dev.vigil.ecosystem.Defaults;
+import dev.vigil.feed.FeedClient;
+import dev.vigil.indexer.Indexer;
+import dev.vigil.matcher.MatcherEngine;
+import dev.vigil.server.auth.PskAuthenticator;
+import dev.vigil.server.config.ServerConfig;
+import dev.vigil.server.indexer.AffectedManifests;
+import dev.vigil.server.indexer.HttpLayerFetcher;
+import dev.vigil.server.indexer.IndexReportLookup;
+import dev.vigil.server.indexer.IndexerService;
+import dev.vigil.server.matcher.MatcherService;
+import dev.vigil.server.matcher.RemoteIndexer;
+import dev.vigil.server.matcher.UpdateScheduler;
+import dev.vigil.spi.Updater;
+import dev.vigil.spi.UpdaterFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The services one mode runs, built from the configuration: Clair's {@code initialize/services.go}.
+ *
+ * @param indexer the local indexer, null unless the mode runs one
+ * @param affected the affected-manifest finder over the indexer's store, null without indexer
+ * @param legacyStore the store of v1 layers (combo mode), else null
+ * @param matcher the matcher, null unless the mode runs one
+ * @param reports where the matcher reads index reports, null without matcher
+ * @param scheduler the updater schedule, null when updaters are off or there is no matcher
+ * @param ready true once the server can give complete answers
+ */
+record Services(
+    IndexerService indexer,
+    AffectedManifests affected,
+    Datastore legacyStore,
+    MatcherService matcher,
+    IndexReportLookup reports,
+    UpdateScheduler scheduler,
+    BooleanSupplier ready) {
+  private static final Duration FEED_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Builds the services of {@code config.mode()}, opening stores through {@code stores}. */
+  static Services build(ServerConfig config, Stores stores, Optional<PskAuthenticator> auth) {
+    IndexerService indexer = null;
+    AffectedManifests affected = null;
+    Datastore legacy = null;
+    if (config.mode().runsIndexer()) {
+      Datastore store = stores.at(config.indexer().store());
+      String state =
+          IndexerService.state(Defaults.packageScanners(), Defaults.distributionScanners());
+      indexer =
+          new IndexerService(
+              Indexer.withDefaults(),
+              new HttpLayerFetcher(config.indexer().fetchTimeout()),
+              store,
+              state);
+      affected = new AffectedManifests(store, Defaults.matchers());
+      legacy = config.mode().runsMatcher() ? store : null;
+    }
+    if (!config.mode().runsMatcher()) {
+      return new Services(indexer, affected, null, null, null, null, () -> true);
+    }
+    Datastore store = stores.at(config.matcher().store());
+    IndexReportLookup reports =
+        indexer != null
+            ? indexer
+            : new RemoteIndexer(
+                config.matcher().indexerAddr(),
+                () -> auth.map(PskAuthenticator::intraserviceAuthorization));
+    UpdateScheduler scheduler = null;
+    if (!config.matcher().disableUpdaters()) {
+      scheduler =
+          new UpdateScheduler(
+              updaters(config.updaters()),
+              store,
+              config.matcher().period(),
+              config.matcher().updateRetention());
+    }
+    UpdateScheduler schedule = scheduler;
+    boolean hadData = !store.updateOperations().isEmpty();
+    BooleanSupplier settled = () -> schedule == null || hadData || schedule.firstRunDone();
+    MatcherService matcher =
+        new MatcherService(new MatcherEngine(Defaults.matchers(), store), store, settled);
+    return new Services(indexer, affected, legacy, matcher, reports, scheduler, settled);
+  }
+
+  private static List<Updater> updaters(ServerConfig.Updaters config) {
+    FeedClient client = new FeedClient(FEED_TIMEOUT);
+    List<Updater> updaters = new ArrayList<>();
+    for (UpdaterFactory factory : Defaults.updaterFactories()) {
+      if (config.sets().isEmpty() || config.sets().contains(factory.name())) {
+        updaters.add(
+            factory.create(
+                config.sources().getOrDefault(factory.name(), factory.defaultSource()), client));
+      }
+    }
+    return updaters;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.vigil.server;
+
+import dev.vigil.server.auth.AuthFilter;
+import dev.vigil.server.auth.PskAuthenticator;
+import dev.vigil.server.config.ListenAddress;
+import dev.vigil.server.config.ServerConfig;
+import dev.vigil.server.http.ApiException;
+import dev.vigil.server.http.RequestMetrics;
+import dev.vigil.server.http.Responses;
+import dev.vigil.server.http.v1.LegacyRoutes;
+import dev.vigil.server.http.v4.IndexerRoutes;
+import dev.vigil.server.http.v4.MatcherRoutes;
+import dev.vigil.server.http.v4.OpenApiRoutes;
+import dev.vigil.server.introspection.IntrospectionServer;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Vigil server: the API listener (Clair v4, and in combo mode Clair's legacy v1 API for
+ * klar), the introspection listener, and the services of its mode. Closing it stops everything.
+ */
+public final class VigilServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VigilServer.class);
+
+  private final Stores stores;
+  private final Services services;
+  private final Javalin api;
+  private final IntrospectionServer introspection;
+
+  private VigilServer(Stores stores, Services services, Javalin api, IntrospectionServer intro) {
+    this.stores = stores;
+    this.services = services;
+    this.api = api;
+    this.introspection = intro;
+  }
+
+  /**
+   * Opens the stores, builds the services and starts listening.
+   *
+   * @throws dev.vigil.datastore.StoreException when a store cannot be opened
+   */
+  public static VigilServer start(ServerConfig config) {
+    config.warnings().forEach(w -> LOG.warn("configuration warning: {}", w));
+    Stores stores = new Stores();
+    try {
+      Optional<PskAuthenticator> auth =
+          config.psk().map(psk -> new PskAuthenticator(psk, Clock.systemUTC()));
+      Services services = Services.build(config, stores, auth);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      Javalin api = Javalin.create(c -> configure(c, config, services, auth, metrics));
+      ListenAddress apiAddress = ListenAddress.parse(config.httpListenAddr());
+      api.start(apiAddress.bindHost(), apiAddress.port());
+      IntrospectionServer intro = new IntrospectionServer(services.ready(), metrics);
+      ListenAddress introAddress = ListenAddress.parse(config.introspectionAddr());
+      intro.start(introAddress.bindHost(), introAddress.port());
+      if (services.scheduler() != null) {
+        services.scheduler().start();
+      }
+      LOG.atInfo()
+          .setMessage("vigil server started")
+          .addKeyValue("mode", config.mode())
+          .addKeyValue("api", apiAddress.bindHost() + ":" + api.port())
+          .addKeyValue("introspection", introAddress.bindHost() + ":" + intro.port())
+          .addKeyValue("auth", auth.isPresent() ? "psk" : "none")
+          .log();
+      return new VigilServer(stores, services, api, intro);
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
+  }
+
+  private static void configure(
+      JavalinConfig config,
+      ServerConfig server,
+      Services services,
+      Optional<PskAuthenticator> auth,
+      PrometheusMeterRegistry metrics) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.requestLogger.http(new RequestMetrics(metrics));
+    auth.ifPresent(a -> config.routes.before(new AuthFilter(a)));
+    new OpenApiRoutes().register(config.routes);
+    if (services.indexer() != null) {
+      new IndexerRoutes(services.indexer(), services.affected()).register(config.routes);
+    }
+    if (services.matcher() != null) {
+      new MatcherRoutes(services.matcher(), services.reports(), server.matcher().cacheAge())
+          .register(config.routes);
+    }
+    if (services.legacyStore() != null) {
+      new LegacyRoutes(services.indexer(), services.matcher(), services.legacyStore())
+          .register(config.routes);
+    }
+    config.routes.exception(
+        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.warn("request failed: path={} error={}", ctx.path(), e.toString());
+          Responses.error(ctx, 500, "internal error: " + e.getMessage());
+        });
+    config.routes.error(
+        404,
+        ctx -> {
+          if (!Responses.errorWritten(ctx)) {
+            Responses.error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+          }
+        });
+  }
+
+  /** The port the API listens on. */
+  public int apiPort() {
+    return api.port();
+  }
+
+  /** The port the introspection endpoints listen on. */
+  public int introspectionPort() {
+    return introspection.port();
+  }
+
+  /** Stops the listeners and the updaters, then closes the stores. */
+  @Override
+  public void close() {
+    api.stop();
+    introspection.close();
+    if (services.scheduler() != null) {
+      services.scheduler().close();
+    }
+    stores.close();
+  }
+}

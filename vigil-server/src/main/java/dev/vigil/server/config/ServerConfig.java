@@ -1,0 +1,98 @@
+package dev.vigil.server.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated server configuration: Clair's keys where they fit, plus a few of Vigil's own.
+ *
+ * @param mode which services this process runs
+ * @param httpListenAddr where the API listens, {@code host:port} (host may be empty)
+ * @param introspectionAddr where health and metrics listen, {@code host:port}
+ * @param indexer the indexer's settings
+ * @param matcher the matcher's settings
+ * @param updaters which updaters run and from where
+ * @param psk the pre-shared key authentication, when configured
+ * @param warnings what was accepted but deserves a word, one line each
+ */
+public record ServerConfig(
+    Mode mode,
+    String httpListenAddr,
+    String introspectionAddr,
+    Indexer indexer,
+    Matcher matcher,
+    Updaters updaters,
+    Optional<Psk> psk,
+    List<String> warnings) {
+
+  /** Copies the warnings. */
+  public ServerConfig {
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * The indexer's settings.
+   *
+   * @param store the store location for {@code Datastores.open}: a JDBC URL or an SQLite path
+   * @param fetchTimeout the longest a layer download may take
+   */
+  public record Indexer(String store, Duration fetchTimeout) {}
+
+  /**
+   * The matcher's settings.
+   *
+   * @param store the store location for {@code Datastores.open}
+   * @param indexerAddr the remote indexer's base URL (matcher mode only), else null
+   * @param period how often the updaters run
+   * @param disableUpdaters true when vulnerability data arrives by other means
+   * @param updateRetention how many update operations per updater garbage collection keeps; 0 turns
+   *     garbage collection off
+   * @param cacheAge how long clients may cache a vulnerability report
+   */
+  public record Matcher(
+      String store,
+      URI indexerAddr,
+      Duration period,
+      boolean disableUpdaters,
+      int updateRetention,
+      Duration cacheAge) {}
+
+  /**
+   * Which updaters run, and where each reads its feed.
+   *
+   * @param sets the updater names to run; empty for all
+   * @param sources a source URL by updater name, replacing the upstream one
+   */
+  public record Updaters(List<String> sets, Map<String, URI> sources) {
+
+    /** Copies the lists. */
+    public Updaters {
+      sets = List.copyOf(sets);
+      sources = Map.copyOf(sources);
+    }
+  }
+
+  /**
+   * Clair's PSK authentication: HS256 JWTs signed with a shared key.
+   *
+   * @param key the shared key (decoded from the configuration's base64)
+   * @param issuers the accepted {@code iss} claims
+   */
+  public record Psk(byte[] key, List<String> issuers) {
+
+    /** Copies the key and issuers. */
+    public Psk {
+      key = key.clone();
+      issuers = List.copyOf(issuers);
+    }
+
+    /** A copy of the shared key. */
+    @Override
+    public byte[] key() {
+      return key.clone();
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.vigil.server.matcher;
+
+import dev.vigil.datastore.VulnerabilityStore;
+import dev.vigil.matcher.MatcherEngine;
+import dev.vigil.model.IndexReport;
+import dev.vigil.model.UpdateOperation;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.model.VulnerabilityReport;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The matcher service: vulnerability reports computed per request from an index report and the
+ * store as it is now (with a cache that a new update operation invalidates), and the update
+ * operations behind them.
+ *
+ * <p>Thread-safe.
+ */
+public final class MatcherService {
+  private static final int CACHED_REPORTS = 64;
+
+  private final MatcherEngine engine;
+  private final VulnerabilityStore store;
+  private final BooleanSupplier updatesSettled;
+  private final ReportCache cache = new ReportCache(CACHED_REPORTS);
+
+  /**
+   * A service matching with {@code engine} against {@code store}.
+   *
+   * @param updatesSettled true once the first update run has completed (or none will run)
+   */
+  public MatcherService(
+      MatcherEngine engine, VulnerabilityStore store, BooleanSupplier updatesSettled) {
+    this.engine = engine;
+    this.store = store;
+    this.updatesSettled = updatesSettled;
+  }
+
+  /** True when reports can be computed: vulnerability data exists or the first update is over. */
+  public boolean initialized() {
+    return updatesSettled.getAsBoolean() || !store.updateOperations().isEmpty();
+  }
+
+  /** The vulnerability report of {@code index}. */
+  public VulnerabilityReport scan(IndexReport index) {
+    ReportCache.Key key = new ReportCache.Key(index, latestRefs());
+    Optional<VulnerabilityReport> cached = cache.get(key);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    VulnerabilityReport report = engine.match(index);
+    cache.put(key, report);
+    return report;
+  }
+
+  /** Every operation by updater (newest first), or only the newest of each when {@code latest}. */
+  public Map<String, List<UpdateOperation>> updateOperations(boolean latest) {
+    Map<String, List<UpdateOperation>> all = store.updateOperations();
+    if (!latest) {
+      return all;
+    }
+    Map<String, List<UpdateOperation>> newest = new LinkedHashMap<>();
+    all.forEach((updater, ops) -> newest.put(updater, ops.subList(0, 1)));
+    return newest;
+  }
+
+  /** The newest operation of any updater, if any ran. */
+  public Optional<UpdateOperation> latestUpdateOperation() {
+    return store.updateOperations().values().stream()
+        .map(ops -> ops.get(0))
+        .max(Comparator.comparing(UpdateOperation::date));
+  }
+
+  /**
+   * The difference between two operations.
+   *
+   * @param prev the earlier operation, or null to diff against nothing
+   * @return empty when either operation is unknown
+   */
+  public Optional<UpdateDiff> updateDiff(UUID prev, UUID cur) {
+    Optional<UpdateOperation> current = store.updateOperation(cur);
+    Optional<UpdateOperation> previous =
+        prev == null ? Optional.empty() : store.updateOperation(prev);
+    if (current.isEmpty() || (prev != null && previous.isEmpty())) {
+      return Optional.empty();
+    }
+    List<Vulnerability> now = store.vulnerabilities(cur);
+    List<Vulnerability> before = prev == null ? List.of() : store.vulnerabilities(prev);
+    Set<String> nowIds = now.stream().map(Vulnerability::id).collect(Collectors.toSet());
+    Set<String> beforeIds = before.stream().map(Vulnerability::id).collect(Collectors.toSet());
+    return Optional.of(
+        new UpdateDiff(
+            previous.orElse(null),
+            current.get(),
+            now.stream().filter(v -> !beforeIds.contains(v.id())).toList(),
+            before.stream().filter(v -> !nowIds.contains(v.id())).toList()));
+  }
+
+  /** Deletes the operations {@code refs}; returns those that existed. */
+  public List<UUID> deleteUpdateOperations(List<UUID> refs) {
+    return store.deleteUpdateOperations(refs);
+  }
+
+  private String latestRefs() {
+    StringBuilder refs = new StringBuilder();
+    store.updateOperations().forEach((updater, ops) -> refs.append(ops.get(0).ref()).append(','));
+    return refs.toString();
+  }
+}
