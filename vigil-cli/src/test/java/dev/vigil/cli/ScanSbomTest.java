@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Json;
+import dev.vigil.testing.ReportPairs;
 import dev.vigil.testing.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class ScanSbomTest {
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err()).isEmpty();
     JsonNode report = Json.mapper().readTree(again.out());
-    assertThat(ScanMinirootfsTest.pairs(report))
+    assertThat(ReportPairs.pairs(report))
         .containsExactlyInAnyOrderElementsOf(ScanAlpineEndToEndTest.EXPECTED_PAIRS);
     assertThat(report.get("manifest_hash")).isEqualTo(imageReport.get("manifest_hash"));
     assertThat(report.get("packages")).hasSize(14);
