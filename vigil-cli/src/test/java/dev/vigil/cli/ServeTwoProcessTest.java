@@ -76,7 +76,15 @@ class ServeTwoProcessTest {
     try (PostgresSchema indexerDb = new PostgresSchema();
         PostgresSchema matcherDb = new PostgresSchema()) {
       int[] indexer =
-          serve(tmp, "indexer", "indexer:\n  connstring: \"" + indexerDb.url() + "\"\n" + auth);
+          serve(
+              tmp,
+              "indexer",
+              "indexer:\n  layer_cache: \""
+                  + tmp.resolve("layers")
+                  + "\"\n  connstring: \""
+                  + indexerDb.url()
+                  + "\"\n"
+                  + auth);
       int[] matcher =
           serve(
               tmp,

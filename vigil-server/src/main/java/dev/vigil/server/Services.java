@@ -5,12 +5,18 @@ import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.indexer.Indexer;
 import dev.vigil.matcher.MatcherEngine;
+import dev.vigil.registry.RegistryClient;
+import dev.vigil.registry.RegistryException;
+import dev.vigil.registry.RegistrySettings;
 import dev.vigil.server.auth.PskAuthenticator;
+import dev.vigil.server.config.ConfigException;
 import dev.vigil.server.config.ServerConfig;
 import dev.vigil.server.indexer.AffectedManifests;
 import dev.vigil.server.indexer.HttpLayerFetcher;
 import dev.vigil.server.indexer.IndexReportLookup;
 import dev.vigil.server.indexer.IndexerService;
+import dev.vigil.server.indexer.LayerFetcher;
+import dev.vigil.server.indexer.RegistryLayerFetcher;
 import dev.vigil.server.matcher.MatcherService;
 import dev.vigil.server.matcher.RemoteIndexer;
 import dev.vigil.server.matcher.UpdateScheduler;
@@ -43,6 +49,22 @@ record Services(
     BooleanSupplier ready) {
   private static final Duration FEED_TIMEOUT = Duration.ofSeconds(60);
 
+  /**
+   * The indexer's layer fetcher: the registry client and its layer cache (from the environment, as
+   * for the CLI), with the plain fetcher for layers posted without a digest.
+   */
+  private static LayerFetcher layerFetcher(ServerConfig config) {
+    Duration timeout = config.indexer().fetchTimeout();
+    try {
+      RegistryClient client =
+          new RegistryClient(
+              RegistrySettings.fromEnvironment(System.getenv()).timeout(timeout).build());
+      return new RegistryLayerFetcher(client, new HttpLayerFetcher(timeout));
+    } catch (RegistryException e) {
+      throw new ConfigException("indexer: " + e.getMessage());
+    }
+  }
+
   /** Builds the services of {@code config.mode()}, opening stores through {@code stores}. */
   static Services build(ServerConfig config, Stores stores, Optional<PskAuthenticator> auth) {
     IndexerService indexer = null;
@@ -52,12 +74,7 @@ record Services(
       Datastore store = stores.at(config.indexer().store());
       String state =
           IndexerService.state(Defaults.packageScanners(), Defaults.distributionScanners());
-      indexer =
-          new IndexerService(
-              Indexer.withDefaults(),
-              new HttpLayerFetcher(config.indexer().fetchTimeout()),
-              store,
-              state);
+      indexer = new IndexerService(Indexer.withDefaults(), layerFetcher(config), store, state);
       affected = new AffectedManifests(store, Defaults.matchers());
       legacy = config.mode().runsMatcher() ? store : null;
     }

@@ -59,7 +59,9 @@ class AuthTest {
         RunningServer.start(
             Mode.COMBO,
             tmp,
-            "indexer:\n  connstring: "
+            "indexer:\n  layer_cache: \""
+                + tmp.resolve("layers")
+                + "\"\n  connstring: "
                 + tmp.resolve("vigil.db")
                 + "\nmatcher:\n  disable_updaters: true\nauth:\n  psk:\n    key: "
                 + Base64.getEncoder().encodeToString(KEY)

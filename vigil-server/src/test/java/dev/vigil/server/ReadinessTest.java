@@ -41,7 +41,9 @@ class ReadinessTest {
         RunningServer.start(
             Mode.COMBO,
             tmp,
-            "indexer:\n  connstring: "
+            "indexer:\n  layer_cache: \""
+                + tmp.resolve("layers")
+                + "\"\n  connstring: "
                 + tmp.resolve("vigil.db")
                 + "\nupdaters:\n  config:\n    alpine:\n      url: "
                 + source

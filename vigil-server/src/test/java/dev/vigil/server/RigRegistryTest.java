@@ -28,7 +28,13 @@ class RigRegistryTest {
     try (PostgresSchema database = new PostgresSchema();
         RunningServer server =
             RunningServer.start(
-                Mode.INDEXER, tmp, "indexer:\n  connstring: \"" + database.url() + "\"\n")) {
+                Mode.INDEXER,
+                tmp,
+                "indexer:\n  layer_cache: \""
+                    + tmp.resolve("layers")
+                    + "\"\n  connstring: \""
+                    + database.url()
+                    + "\"\n")) {
       String body =
           "{\"hash\":\""
               + manifest
@@ -54,7 +60,7 @@ class RigRegistryTest {
       HttpResponse<String> mismatch = server.send("POST", "/indexer/api/v1/index_report", wrong);
       assertThat(mismatch.statusCode()).as(mismatch.body()).isEqualTo(400);
       assertValid("error", mismatch.body());
-      assertThat(mismatch.body()).contains("digest mismatch");
+      assertThat(mismatch.body()).contains("does not match its digest");
       HttpResponse<String> failed =
           server.send("GET", "/indexer/api/v1/index_report/" + other, null);
       assertThat(Json.mapper().readTree(failed.body()).get("state").asText())

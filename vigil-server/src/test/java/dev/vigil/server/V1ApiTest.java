@@ -44,7 +44,9 @@ class V1ApiTest {
         RunningServer.start(
             Mode.COMBO,
             tmp,
-            "indexer:\n  connstring: \""
+            "indexer:\n  layer_cache: \""
+                + tmp.resolve("layers")
+                + "\"\n  connstring: \""
                 + database.url()
                 + "\"\nupdaters:\n  config:\n    alpine:\n      url: "
                 + AlpineLayers.secDbMirror(tmp)

@@ -4,6 +4,7 @@ import dev.vigil.ecosystem.Defaults;
 import dev.vigil.spi.UpdaterFactory;
 import dev.vigil.store.Datastores;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,7 +68,7 @@ final class ConfigBinder {
 
   private ServerConfig.Indexer indexer(Section s, String connstring) {
     s.checkKeys(
-        Set.of("connstring", "fetch_timeout"),
+        Set.of("connstring", "fetch_timeout", "layer_cache"),
         Set.of(
             "scanlock_retry",
             "layer_scan_concurrency",
@@ -78,7 +79,9 @@ final class ConfigBinder {
         warnings);
     Duration timeout =
         positive(s, "fetch_timeout", s.duration("fetch_timeout", DEFAULT_FETCH_TIMEOUT));
-    return new ServerConfig.Indexer(store(s, connstring), timeout);
+    String cache = s.string("layer_cache", "");
+    return new ServerConfig.Indexer(
+        store(s, connstring), timeout, cache.isBlank() ? null : Path.of(cache));
   }
 
   private ServerConfig.Matcher matcher(Section s, String connstring) {

@@ -27,6 +27,7 @@ public final class ConfigLoader {
           "introspection_addr",
           "indexer.connstring",
           "indexer.fetch_timeout",
+          "indexer.layer_cache",
           "matcher.connstring",
           "matcher.indexer_addr",
           "matcher.period",

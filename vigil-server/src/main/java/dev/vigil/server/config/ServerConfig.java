@@ -1,6 +1,7 @@
 package dev.vigil.server.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,10 @@ public record ServerConfig(
    *
    * @param store the store location for {@code Datastores.open}: a JDBC URL or an SQLite path
    * @param fetchTimeout the longest a layer download may take
+   * @param layerCache the layer cache directory, or null for the CLI's default ({@code
+   *     VIGIL_CACHE_DIR}, else the user's cache directory)
    */
-  public record Indexer(String store, Duration fetchTimeout) {}
+  public record Indexer(String store, Duration fetchTimeout, Path layerCache) {}
 
   /**
    * The matcher's settings.
