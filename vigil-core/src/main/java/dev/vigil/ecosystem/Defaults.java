@@ -4,6 +4,8 @@ import dev.vigil.ecosystem.alpine.AlpineMatcher;
 import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
+import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
+import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
@@ -24,7 +26,8 @@ public final class Defaults {
 
   /** The package scanners. */
   public static List<PackageScanner> packageScanners() {
-    return List.of(new ApkInstalledScanner());
+    return List.of(
+        new ApkInstalledScanner(), new DpkgStatusScanner(), new DistrolessStatusScanner());
   }
 
   /** The distribution scanners, most specific first: the first that recognizes an image wins. */
