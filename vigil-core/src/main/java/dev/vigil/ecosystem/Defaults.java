@@ -4,9 +4,11 @@ import dev.vigil.ecosystem.alpine.AlpineMatcher;
 import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
+import dev.vigil.ecosystem.debian.DebianReleaseScanner;
 import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
 import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.ecosystem.ubuntu.UbuntuReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
 import dev.vigil.spi.PackageScanner;
@@ -32,7 +34,11 @@ public final class Defaults {
 
   /** The distribution scanners, most specific first: the first that recognizes an image wins. */
   public static List<DistributionScanner> distributionScanners() {
-    return List.of(new AlpineReleaseScanner(), new OsReleaseScanner());
+    return List.of(
+        new AlpineReleaseScanner(),
+        new DebianReleaseScanner(),
+        new UbuntuReleaseScanner(),
+        new OsReleaseScanner());
   }
 
   /** The matchers. */
