@@ -4,10 +4,15 @@ import dev.vigil.ecosystem.alpine.AlpineMatcher;
 import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
+import dev.vigil.ecosystem.debian.DebianMatcher;
+import dev.vigil.ecosystem.debian.DebianOvalUpdaterFactory;
 import dev.vigil.ecosystem.debian.DebianReleaseScanner;
+import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
 import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
 import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
+import dev.vigil.ecosystem.ubuntu.UbuntuOvalUpdaterFactory;
 import dev.vigil.ecosystem.ubuntu.UbuntuReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
@@ -43,11 +48,15 @@ public final class Defaults {
 
   /** The matchers. */
   public static List<Matcher> matchers() {
-    return List.of(new AlpineMatcher());
+    return List.of(new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher());
   }
 
   /** The updater factories, by their stable names. */
   public static List<UpdaterFactory> updaterFactories() {
-    return List.of(new AlpineSecDbUpdaterFactory());
+    return List.of(
+        new AlpineSecDbUpdaterFactory(),
+        new DebianTrackerUpdaterFactory(),
+        new DebianOvalUpdaterFactory(),
+        new UbuntuOvalUpdaterFactory());
   }
 }
