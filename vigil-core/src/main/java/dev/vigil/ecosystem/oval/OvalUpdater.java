@@ -4,6 +4,7 @@ import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -92,7 +93,7 @@ public final class OvalUpdater implements Updater {
         continue;
       }
       OvalDocument document;
-      try (InputStream raw = Files.newInputStream(file);
+      try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
           InputStream in = fileName.endsWith(".bz2") ? new BZip2CompressorInputStream(raw) : raw) {
         document = OvalReader.read(in, fileName);
       }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.vigil.spi.ScanException;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ class OvalReaderTest {
   private static final String BUSTER = "feeds/debian-oval/oval-definitions-buster.xml.bz2";
 
   private static OvalDocument read(String fixture) throws IOException {
-    try (InputStream in = Files.newInputStream(fixture(fixture))) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(fixture(fixture)))) {
       return OvalReader.read(
           fixture.endsWith(".bz2") ? new BZip2CompressorInputStream(in) : in, fixture);
     }

@@ -1,0 +1,187 @@
+package dev.vigil.ecosystem.debian;
+
+import static dev.vigil.testing.Fixtures.fixture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.vigil.feed.FeedClient;
+import dev.vigil.feed.Fingerprint;
+import dev.vigil.model.Severity;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.spi.FetchResult;
+import dev.vigil.spi.Updater;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DebianOvalUpdaterTest {
+  private static final List<String> RELEASES = List.of("bookworm", "bullseye", "buster");
+  private static final Pattern TITLE = Pattern.compile("<title>(\\S+)");
+  private static final Pattern CVE = Pattern.compile("source=\"CVE\" ref_id=\"([^\"]+)\"");
+  private static final Pattern COMMENT =
+      Pattern.compile("comment=\"(\\S+) DPKG is earlier than ([^\"]+)\"");
+
+  private final FeedClient client = new FeedClient(Duration.ofSeconds(10));
+  @TempDir Path tmp;
+
+  /** A directory laid out like www.debian.org/security/oval/, holding the named releases. */
+  private Path mirror(String name, List<String> releases) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    for (String release : releases) {
+      String file = "oval-definitions-" + release + ".xml.bz2";
+      Files.copy(fixture("feeds/debian-oval/" + file), dir.resolve(file));
+    }
+    Files.writeString(dir.resolve("index.html"), "<html></html>");
+    return dir;
+  }
+
+  private Updater updater(Path source) {
+    return new DebianOvalUpdaterFactory().create(source.toUri(), client);
+  }
+
+  @Test
+  void fetchesEveryReleaseAsOneSet() throws IOException {
+    Path mirror = mirror("mirror", RELEASES);
+    Updater updater = updater(mirror);
+
+    FetchResult first = updater.fetch(Files.createDirectories(tmp.resolve("a")), "");
+    FetchResult again =
+        updater.fetch(Files.createDirectories(tmp.resolve("b")), first.fingerprint());
+    Files.delete(mirror.resolve("oval-definitions-bullseye.xml.bz2"));
+    FetchResult shrunk =
+        updater.fetch(Files.createDirectories(tmp.resolve("c")), first.fingerprint());
+
+    assertThat(first.changed()).isTrue();
+    assertThat(names(tmp.resolve("a")))
+        .containsExactly(
+            "oval-definitions-bookworm.xml.bz2",
+            "oval-definitions-bullseye.xml.bz2",
+            "oval-definitions-buster.xml.bz2");
+    assertThat(again.changed()).isFalse();
+    assertThat(names(tmp.resolve("b"))).isEmpty();
+    assertThat(shrunk.changed()).isTrue();
+    assertThat(Fingerprint.decode(shrunk.fingerprint())).hasSize(2);
+    assertThat(names(tmp.resolve("c")))
+        .containsExactly("oval-definitions-bookworm.xml.bz2", "oval-definitions-buster.xml.bz2");
+  }
+
+  @Test
+  void parsesBusterLikeAnIndependentReadingOfItsComments() throws IOException {
+    Path mirror = mirror("buster", List.of("buster"));
+    Updater updater = updater(mirror);
+    updater.fetch(Files.createDirectories(tmp.resolve("fetched")), "");
+
+    List<Vulnerability> vulns = updater.parse(tmp.resolve("fetched"));
+
+    Set<String> ours =
+        vulns.stream()
+            .map(v -> v.name() + " " + v.pkg().name() + " " + v.fixedInVersion())
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> theirs = fromComments("buster");
+    assertThat(ours).hasSize(vulns.size());
+    assertThat(difference(ours, theirs)).as("only ours").isEmpty();
+    assertThat(difference(theirs, ours)).as("only from the comments").isEmpty();
+    assertThat(vulns).hasSize(26026);
+    assertThat(vulns)
+        .allSatisfy(
+            v -> {
+              assertThat(v.distribution()).isEqualTo(DebianRelease.forRelease("buster"));
+              assertThat(v.updater()).isEqualTo("debian-oval");
+              assertThat(v.normalizedSeverity()).isEqualTo(Severity.Unknown);
+            });
+    assertThat(vulns)
+        .filteredOn(v -> List.of("glibc", "vim", "systemd", "undertow").contains(v.pkg().name()))
+        .extracting(v -> v.name(), v -> v.pkg().name(), Vulnerability::fixedInVersion)
+        .contains(
+            tuple("CVE-1999-0199", "glibc", "2.2-1"),
+            tuple("CVE-2023-0049", "vim", ""),
+            tuple("CVE-2022-3821", "systemd", "241-7~deb10u10"),
+            tuple("CVE-2017-2666", "undertow", "1.4.18-1"),
+            tuple("CVE-2017-2670", "undertow", "1.4.18-1"));
+  }
+
+  @Test
+  void failsWhenTheSourceListsNoOvalFile() throws IOException {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+    assertThatThrownBy(() -> updater(empty).fetch(Files.createDirectories(tmp.resolve("x")), ""))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "debian-oval: "
+                + empty.toUri()
+                + " lists no file named like oval-definitions-([a-z]+)\\.xml\\.bz2");
+    assertThat(new DebianOvalUpdaterFactory().name()).isEqualTo("debian-oval");
+  }
+
+  /**
+   * The (CVE, source package, fixed version) triples of a release, read line by line from the
+   * definitions' titles, CVE references and criterion comments ("vim DPKG is earlier than 0"),
+   * without the OVAL tests, objects and states the updater resolves. A {@code 0:} epoch is implied
+   * in dpkg versions and left out, as the updater does.
+   */
+  static Set<String> fromComments(String release) throws IOException {
+    Set<String> triples = new TreeSet<>();
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(
+                new BZip2CompressorInputStream(
+                    new BufferedInputStream(
+                        Files.newInputStream(
+                            fixture(
+                                "feeds/debian-oval/oval-definitions-" + release + ".xml.bz2")))),
+                StandardCharsets.UTF_8))) {
+      String title = "";
+      List<String> cves = new ArrayList<>();
+      List<String[]> fixes = new ArrayList<>();
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        Matcher m;
+        if ((m = TITLE.matcher(line)).find()) {
+          title = m.group(1);
+        } else if ((m = CVE.matcher(line)).find()) {
+          cves.add(m.group(1));
+        } else if ((m = COMMENT.matcher(line)).find()) {
+          String fixed = m.group(2).startsWith("0:") ? m.group(2).substring(2) : m.group(2);
+          fixes.add(new String[] {m.group(1), fixed.equals("0") ? "" : fixed});
+        } else if (line.contains("</definition>")) {
+          for (String[] fix : fixes) {
+            for (String cve : cves.isEmpty() ? List.of(title) : cves) {
+              triples.add(cve + " " + fix[0] + " " + fix[1]);
+            }
+          }
+          cves.clear();
+          fixes.clear();
+        }
+      }
+    }
+    return triples;
+  }
+
+  static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> only = new TreeSet<>(a);
+    only.removeAll(b);
+    return only;
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+}
