@@ -8,8 +8,12 @@ import dev.vigil.indexer.IndexResult;
 import dev.vigil.indexer.Indexer;
 import dev.vigil.matcher.MatcherEngine;
 import dev.vigil.model.Json;
+import dev.vigil.model.Vulnerability;
 import dev.vigil.model.VulnerabilityReport;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +54,11 @@ final class ScanCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(
+      names = "--ignore-unfixed",
+      description = "Leave out vulnerabilities that have no fixed version yet.")
+  boolean ignoreUnfixed;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +73,9 @@ final class ScanCommand implements Callable<Integer> {
       indexed.warnings().forEach(w -> err.println("vigil: warning: " + w));
       VulnerabilityReport report =
           new MatcherEngine(Defaults.matchers(), datastore).match(indexed.report());
+      if (ignoreUnfixed) {
+        report = fixedOnly(report);
+      }
       switch (format) {
         case json ->
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
@@ -72,5 +84,37 @@ final class ScanCommand implements Callable<Integer> {
       out.flush();
     }
     return VigilCli.OK;
+  }
+
+  /** The report without the vulnerabilities that name no fixed version. */
+  static VulnerabilityReport fixedOnly(VulnerabilityReport report) {
+    Map<String, Vulnerability> fixed = new LinkedHashMap<>();
+    report
+        .vulnerabilities()
+        .forEach(
+            (id, v) -> {
+              if (v.hasFix()) {
+                fixed.put(id, v);
+              }
+            });
+    Map<String, List<String>> affecting = new LinkedHashMap<>();
+    report
+        .packageVulnerabilities()
+        .forEach(
+            (pkg, ids) -> {
+              List<String> kept = ids.stream().filter(fixed::containsKey).toList();
+              if (!kept.isEmpty()) {
+                affecting.put(pkg, kept);
+              }
+            });
+    return new VulnerabilityReport(
+        report.manifestHash(),
+        report.packages(),
+        report.distributions(),
+        report.repository(),
+        report.environments(),
+        fixed,
+        affecting,
+        report.enrichments());
   }
 }

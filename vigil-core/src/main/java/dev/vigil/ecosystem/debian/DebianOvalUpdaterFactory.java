@@ -35,6 +35,12 @@ public final class DebianOvalUpdaterFactory implements UpdaterFactory {
     return DEFAULT_SOURCE;
   }
 
+  /** False: the {@code debian} updater reads the same data, with urgencies, from the tracker. */
+  @Override
+  public boolean runsByDefault() {
+    return false;
+  }
+
   @Override
   public Updater create(URI source, FeedClient client) {
     return new OvalUpdater(NAME, source, FILE, new DebianOvalParser(NAME)::parse, client);
