@@ -18,11 +18,11 @@ import org.w3c.dom.NodeList;
  * (fine for these small fixtures), each definition's criteria resolved through the dpkginfo tests,
  * objects, constant variables and states by id.
  */
-final class UsnDom {
+public final class UsnDom {
   private UsnDom() {}
 
   /** "id package fixed priority" for each CVE (or notice) and binary package a file fixes. */
-  static Set<String> expected(Path file) throws Exception {
+  public static Set<String> expected(Path file) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
