@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.feed.Fingerprint;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
-import dev.vigil.spi.UpdaterFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,17 +103,6 @@ class DebianOvalUpdaterTest {
             tuple("CVE-2022-3821", "systemd", "241-7~deb10u10"),
             tuple("CVE-2017-2666", "undertow", "1.4.18-1"),
             tuple("CVE-2017-2670", "undertow", "1.4.18-1"));
-  }
-
-  @Test
-  void isAnAlternativeThatUpdateDoesNotRunByDefault() {
-    assertThat(new DebianOvalUpdaterFactory().runsByDefault()).isFalse();
-    assertThat(new DebianTrackerUpdaterFactory().runsByDefault()).isTrue();
-    assertThat(
-            Defaults.updaterFactories().stream()
-                .filter(UpdaterFactory::runsByDefault)
-                .map(UpdaterFactory::name))
-        .containsExactly("alpine", "debian", "ubuntu");
   }
 
   @Test

@@ -3,24 +3,14 @@ package dev.vigil.ecosystem.debian;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.ecosystem.Defaults;
-import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.osrelease.MemoryTree;
-import dev.vigil.indexer.Indexer;
-import dev.vigil.layer.DirectoryLayer;
-import dev.vigil.model.Digest;
 import dev.vigil.model.Distribution;
-import dev.vigil.model.IndexReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,30 +44,6 @@ class DebianReleaseScannerTest {
   }
 
   @Test
-  void followsAnOsReleaseSymlinkInsideTheImage(@TempDir Path root) throws IOException {
-    Path usrLib = Files.createDirectories(root.resolve("usr/lib"));
-    Files.copy(
-        fixture("os-release/debian-12-bookworm/etc/os-release"), usrLib.resolve("os-release"));
-    Files.createDirectories(root.resolve("etc"));
-    Files.createSymbolicLink(root.resolve("etc/os-release"), Path.of("../usr/lib/os-release"));
-    Path status = root.resolve(DpkgStatusScanner.STATUS);
-    Files.createDirectories(status.getParent());
-    Files.copy(fixture("pkgdb/dpkg/claircore-debian-only/status"), status);
-
-    IndexReport report =
-        Indexer.withDefaults()
-            .index(Digest.parse("sha256:" + "1".repeat(64)), List.of(DirectoryLayer.of(root)))
-            .report();
-
-    assertThat(report.distributions().values())
-        .singleElement()
-        .satisfies(d -> assertThat(DebianRelease.of(d)).contains("bookworm"));
-    assertThat(report.packages().values())
-        .extracting(p -> p.name() + " " + p.version())
-        .containsExactly("debian-archive-keyring 2019.1");
-  }
-
-  @Test
   void numbersAndNamesReleases() {
     assertThat(DebianRelease.codenameOf("12.8")).contains("bookworm");
     assertThat(DebianRelease.codenameOf("13")).contains("trixie");
@@ -101,12 +67,9 @@ class DebianReleaseScannerTest {
   }
 
   @Test
-  void isRegisteredBeforeTheGenericScanner() {
-    assertThat(Defaults.distributionScanners())
-        .extracting(s -> s.name())
-        .containsSubsequence("debian", "os-release")
-        .containsSubsequence("ubuntu", "os-release");
+  void declaresItsFiles() {
     assertThat(scanner.files().wants("etc/debian_version")).isTrue();
+    assertThat(scanner.files().wants("etc/lsb-release")).isTrue();
     assertThat(scanner.name()).isEqualTo("debian");
   }
 
