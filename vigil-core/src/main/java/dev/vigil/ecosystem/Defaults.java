@@ -5,14 +5,14 @@ import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
 import dev.vigil.ecosystem.debian.DebianMatcher;
-import dev.vigil.ecosystem.debian.DebianOvalUpdaterFactory;
+import dev.vigil.ecosystem.debian.DebianOval;
 import dev.vigil.ecosystem.debian.DebianReleaseScanner;
 import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
 import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
 import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
-import dev.vigil.ecosystem.ubuntu.UbuntuOvalUpdaterFactory;
+import dev.vigil.ecosystem.ubuntu.UbuntuOval;
 import dev.vigil.ecosystem.ubuntu.UbuntuReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
@@ -56,7 +56,7 @@ public final class Defaults {
     return List.of(
         new AlpineSecDbUpdaterFactory(),
         new DebianTrackerUpdaterFactory(),
-        new DebianOvalUpdaterFactory(),
-        new UbuntuOvalUpdaterFactory());
+        DebianOval.updaterFactory(),
+        UbuntuOval.updaterFactory());
   }
 }

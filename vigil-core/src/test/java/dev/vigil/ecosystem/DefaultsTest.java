@@ -2,7 +2,7 @@ package dev.vigil.ecosystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.ecosystem.debian.DebianOvalUpdaterFactory;
+import dev.vigil.ecosystem.debian.DebianOval;
 import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
@@ -35,7 +35,7 @@ class DefaultsTest {
 
   @Test
   void leavesAlternativeSourcesOutOfTheDefaultUpdate() {
-    assertThat(new DebianOvalUpdaterFactory().runsByDefault()).isFalse();
+    assertThat(DebianOval.updaterFactory().runsByDefault()).isFalse();
     assertThat(new DebianTrackerUpdaterFactory().runsByDefault()).isTrue();
     assertThat(
             Defaults.updaterFactories().stream()

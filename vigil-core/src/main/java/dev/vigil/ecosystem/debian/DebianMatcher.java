@@ -1,13 +1,12 @@
 package dev.vigil.ecosystem.debian;
 
-import dev.vigil.ecosystem.dpkg.DpkgVersion;
+import dev.vigil.ecosystem.dpkg.DpkgReleaseMatch;
 import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
 import dev.vigil.spi.Matcher;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,8 +21,6 @@ import java.util.Set;
  * and thread-safe.
  */
 public final class DebianMatcher implements Matcher {
-  private static final DpkgVersion DPKG = DpkgVersion.INSTANCE;
-
   @Override
   public String name() {
     return "debian";
@@ -31,14 +28,12 @@ public final class DebianMatcher implements Matcher {
 
   @Override
   public Set<String> updaters() {
-    return Set.of(DebianTrackerUpdater.NAME, DebianOvalUpdaterFactory.NAME);
+    return Set.of(DebianTrackerUpdater.NAME, DebianOval.NAME);
   }
 
   @Override
   public boolean filter(IndexRecord record) {
-    return record.pkg() != null
-        && Package.BINARY.equalsIgnoreCase(record.pkg().kind())
-        && DebianRelease.of(record.distribution()).isPresent();
+    return DpkgReleaseMatch.isBinary(record) && DebianRelease.of(record.distribution()).isPresent();
   }
 
   @Override
@@ -48,14 +43,8 @@ public final class DebianMatcher implements Matcher {
 
   @Override
   public boolean vulnerable(IndexRecord record, Vulnerability vulnerability) {
-    Optional<String> release = DebianRelease.of(record.distribution());
-    if (vulnerability.distribution() == null
-        || release.isEmpty()
-        || !release.get().equals(vulnerability.distribution().versionCodeName())) {
-      return false;
-    }
-    return !vulnerability.hasFix()
-        || DPKG.compare(sourceVersion(record.pkg()), vulnerability.fixedInVersion()) < 0;
+    return DpkgReleaseMatch.affects(
+        DebianRelease.of(record.distribution()), vulnerability, sourceVersion(record.pkg()));
   }
 
   private static String sourceVersion(Package pkg) {

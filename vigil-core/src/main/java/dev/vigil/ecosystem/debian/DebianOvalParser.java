@@ -3,7 +3,6 @@ package dev.vigil.ecosystem.debian;
 import dev.vigil.ecosystem.dpkg.DpkgOvalFix;
 import dev.vigil.ecosystem.oval.OvalDocument;
 import dev.vigil.ecosystem.oval.OvalUpdater;
-import dev.vigil.ecosystem.oval.PackageChecks;
 import dev.vigil.model.Package;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns one release's Debian OVAL document into vulnerabilities. Debian publishes a definition per
@@ -35,21 +33,13 @@ final class DebianOvalParser {
     Map<List<String>, Vulnerability> found = new LinkedHashMap<>();
     int skipped = 0;
     for (OvalDocument.Definition definition : document.definitions()) {
-      PackageChecks.Resolution resolution = PackageChecks.of(document, definition);
-      skipped += resolution.unresolved();
-      for (PackageChecks.Check check : resolution.checks()) {
-        Optional<String> fixed = DpkgOvalFix.of(check);
-        if (fixed.isEmpty()) {
-          skipped++;
-          continue;
-        }
-        for (String pkg : check.names()) {
-          for (String name : names(definition)) {
-            Vulnerability v = vulnerability(definition, name, pkg, codename, fixed.get());
-            List<String> key = List.of(name, pkg, fixed.get());
-            if (!found.containsKey(key) || definition.title().startsWith(name + " ")) {
-              found.put(key, v);
-            }
+      DpkgOvalFix.Fixes fixes = DpkgOvalFix.of(document, definition);
+      skipped += fixes.skipped();
+      for (DpkgOvalFix.Fix fix : fixes.fixes()) {
+        for (String name : names(definition)) {
+          List<String> key = List.of(name, fix.pkg(), fix.fixedVersion());
+          if (!found.containsKey(key) || definition.title().startsWith(name + " ")) {
+            found.put(key, vulnerability(definition, name, fix, codename));
           }
         }
       }
@@ -58,7 +48,7 @@ final class DebianOvalParser {
   }
 
   private Vulnerability vulnerability(
-      OvalDocument.Definition definition, String name, String pkg, String codename, String fixed) {
+      OvalDocument.Definition definition, String name, DpkgOvalFix.Fix fix, String codename) {
     return new Vulnerability(
         "",
         updater,
@@ -68,10 +58,10 @@ final class DebianOvalParser {
         TRACKER + name,
         "",
         Severity.Unknown,
-        Package.source(pkg, ""),
+        Package.source(fix.pkg(), ""),
         DebianRelease.forRelease(codename),
         null,
-        fixed,
+        fix.fixedVersion(),
         "");
   }
 

@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.debian;
 
+import dev.vigil.ecosystem.osrelease.ReleaseTable;
 import dev.vigil.model.Distribution;
 import java.util.Locale;
 import java.util.Map;
@@ -24,18 +25,19 @@ public final class DebianRelease {
   /** The codename of the unstable distribution. */
   public static final String SID = "sid";
 
-  private static final Map<String, String> CODENAMES =
-      Map.ofEntries(
-          Map.entry("7", "wheezy"),
-          Map.entry("8", "jessie"),
-          Map.entry("9", "stretch"),
-          Map.entry("10", "buster"),
-          Map.entry("11", "bullseye"),
-          Map.entry("12", "bookworm"),
-          Map.entry("13", "trixie"),
-          Map.entry("14", "forky"),
-          Map.entry("15", "duke"));
-  private static final Pattern NUMBER = Pattern.compile("(\\d+)(?:\\.\\d+)*");
+  private static final ReleaseTable RELEASES =
+      new ReleaseTable(
+          Pattern.compile("(\\d+)(?:\\.\\d+)*"),
+          Map.ofEntries(
+              Map.entry("7", "wheezy"),
+              Map.entry("8", "jessie"),
+              Map.entry("9", "stretch"),
+              Map.entry("10", "buster"),
+              Map.entry("11", "bullseye"),
+              Map.entry("12", "bookworm"),
+              Map.entry("13", "trixie"),
+              Map.entry("14", "forky"),
+              Map.entry("15", "duke")));
   private static final Pattern PARENTHESIZED = Pattern.compile("\\(([a-z]+)\\)");
   private static final Pattern UNSTABLE = Pattern.compile("(?:^|\\s)[a-z]+/sid(?:$|\\s)");
 
@@ -43,16 +45,12 @@ public final class DebianRelease {
 
   /** The codename of a numbered release, e.g. {@code 12} or {@code 12.4} → {@code bookworm}. */
   public static Optional<String> codenameOf(String versionId) {
-    Matcher m = NUMBER.matcher(versionId == null ? "" : versionId.strip());
-    return m.matches() ? Optional.ofNullable(CODENAMES.get(m.group(1))) : Optional.empty();
+    return RELEASES.codenameOf(versionId);
   }
 
   /** The release number of a codename, e.g. {@code bookworm} → {@code 12}; empty for sid. */
   public static Optional<String> numberOf(String codename) {
-    return CODENAMES.entrySet().stream()
-        .filter(e -> e.getValue().equals(codename))
-        .map(Map.Entry::getKey)
-        .findFirst();
+    return RELEASES.versionOf(codename);
   }
 
   /**

@@ -1,13 +1,11 @@
 package dev.vigil.ecosystem.ubuntu;
 
-import dev.vigil.ecosystem.dpkg.DpkgVersion;
-import dev.vigil.model.Package;
+import dev.vigil.ecosystem.dpkg.DpkgReleaseMatch;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
 import dev.vigil.spi.Matcher;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,8 +17,6 @@ import java.util.Set;
  * <p>Stateless and thread-safe.
  */
 public final class UbuntuMatcher implements Matcher {
-  private static final DpkgVersion DPKG = DpkgVersion.INSTANCE;
-
   @Override
   public String name() {
     return "ubuntu";
@@ -28,14 +24,12 @@ public final class UbuntuMatcher implements Matcher {
 
   @Override
   public Set<String> updaters() {
-    return Set.of(UbuntuOvalUpdaterFactory.NAME);
+    return Set.of(UbuntuOval.NAME);
   }
 
   @Override
   public boolean filter(IndexRecord record) {
-    return record.pkg() != null
-        && Package.BINARY.equalsIgnoreCase(record.pkg().kind())
-        && UbuntuRelease.of(record.distribution()).isPresent();
+    return DpkgReleaseMatch.isBinary(record) && UbuntuRelease.of(record.distribution()).isPresent();
   }
 
   @Override
@@ -45,13 +39,7 @@ public final class UbuntuMatcher implements Matcher {
 
   @Override
   public boolean vulnerable(IndexRecord record, Vulnerability vulnerability) {
-    Optional<String> release = UbuntuRelease.of(record.distribution());
-    if (vulnerability.distribution() == null
-        || release.isEmpty()
-        || !release.get().equals(vulnerability.distribution().versionCodeName())) {
-      return false;
-    }
-    return !vulnerability.hasFix()
-        || DPKG.compare(record.pkg().version(), vulnerability.fixedInVersion()) < 0;
+    return DpkgReleaseMatch.affects(
+        UbuntuRelease.of(record.distribution()), vulnerability, record.pkg().version());
   }
 }

@@ -3,7 +3,6 @@ package dev.vigil.ecosystem.ubuntu;
 import dev.vigil.ecosystem.dpkg.DpkgOvalFix;
 import dev.vigil.ecosystem.oval.OvalDocument;
 import dev.vigil.ecosystem.oval.OvalUpdater;
-import dev.vigil.ecosystem.oval.PackageChecks;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,20 +43,13 @@ final class UbuntuOvalParser {
       if (definition.definitionClass().equals("inventory")) {
         continue;
       }
-      PackageChecks.Resolution resolution = PackageChecks.of(document, definition);
-      skipped += resolution.unresolved();
-      for (PackageChecks.Check check : resolution.checks()) {
-        Optional<String> fixed = DpkgOvalFix.of(check);
-        if (fixed.isEmpty()) {
-          skipped++;
-          continue;
-        }
-        for (String pkg : check.names()) {
-          for (OvalDocument.Reference id : ids(definition)) {
-            found.putIfAbsent(
-                List.of(id.refId(), pkg, fixed.get()),
-                vulnerability(definition, id, pkg, distribution, fixed.get()));
-          }
+      DpkgOvalFix.Fixes fixes = DpkgOvalFix.of(document, definition);
+      skipped += fixes.skipped();
+      for (DpkgOvalFix.Fix fix : fixes.fixes()) {
+        for (OvalDocument.Reference id : ids(definition)) {
+          found.putIfAbsent(
+              List.of(id.refId(), fix.pkg(), fix.fixedVersion()),
+              vulnerability(definition, id, fix, distribution));
         }
       }
     }
@@ -68,9 +59,8 @@ final class UbuntuOvalParser {
   private Vulnerability vulnerability(
       OvalDocument.Definition definition,
       OvalDocument.Reference id,
-      String pkg,
-      Distribution distribution,
-      String fixed) {
+      DpkgOvalFix.Fix fix,
+      Distribution distribution) {
     String priority = priority(definition, id.refId());
     return new Vulnerability(
         "",
@@ -81,10 +71,10 @@ final class UbuntuOvalParser {
         links(definition, id),
         priority,
         UbuntuPriority.normalize(priority),
-        Package.binary(pkg, "", "", null),
+        Package.binary(fix.pkg(), "", "", null),
         distribution,
         null,
-        fixed,
+        fix.fixedVersion(),
         "");
   }
 

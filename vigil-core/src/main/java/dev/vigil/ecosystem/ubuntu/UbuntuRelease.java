@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.ubuntu;
 
+import dev.vigil.ecosystem.osrelease.ReleaseTable;
 import dev.vigil.model.Distribution;
 import java.util.Locale;
 import java.util.Map;
@@ -21,57 +22,54 @@ public final class UbuntuRelease {
   /** The os-release {@code NAME} of Ubuntu. */
   public static final String NAME = "Ubuntu";
 
-  private static final Map<String, String> CODENAMES =
-      Map.ofEntries(
-          Map.entry("10.04", "lucid"),
-          Map.entry("10.10", "maverick"),
-          Map.entry("11.04", "natty"),
-          Map.entry("11.10", "oneiric"),
-          Map.entry("12.04", "precise"),
-          Map.entry("12.10", "quantal"),
-          Map.entry("13.04", "raring"),
-          Map.entry("13.10", "saucy"),
-          Map.entry("14.04", "trusty"),
-          Map.entry("14.10", "utopic"),
-          Map.entry("15.04", "vivid"),
-          Map.entry("15.10", "wily"),
-          Map.entry("16.04", "xenial"),
-          Map.entry("16.10", "yakkety"),
-          Map.entry("17.04", "zesty"),
-          Map.entry("17.10", "artful"),
-          Map.entry("18.04", "bionic"),
-          Map.entry("18.10", "cosmic"),
-          Map.entry("19.04", "disco"),
-          Map.entry("19.10", "eoan"),
-          Map.entry("20.04", "focal"),
-          Map.entry("20.10", "groovy"),
-          Map.entry("21.04", "hirsute"),
-          Map.entry("21.10", "impish"),
-          Map.entry("22.04", "jammy"),
-          Map.entry("22.10", "kinetic"),
-          Map.entry("23.04", "lunar"),
-          Map.entry("23.10", "mantic"),
-          Map.entry("24.04", "noble"),
-          Map.entry("24.10", "oracular"),
-          Map.entry("25.04", "plucky"),
-          Map.entry("25.10", "questing"));
-  private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+)(?:\\.\\d+)*");
+  private static final ReleaseTable RELEASES =
+      new ReleaseTable(
+          Pattern.compile("(\\d+\\.\\d+)(?:\\.\\d+)*"),
+          Map.ofEntries(
+              Map.entry("10.04", "lucid"),
+              Map.entry("10.10", "maverick"),
+              Map.entry("11.04", "natty"),
+              Map.entry("11.10", "oneiric"),
+              Map.entry("12.04", "precise"),
+              Map.entry("12.10", "quantal"),
+              Map.entry("13.04", "raring"),
+              Map.entry("13.10", "saucy"),
+              Map.entry("14.04", "trusty"),
+              Map.entry("14.10", "utopic"),
+              Map.entry("15.04", "vivid"),
+              Map.entry("15.10", "wily"),
+              Map.entry("16.04", "xenial"),
+              Map.entry("16.10", "yakkety"),
+              Map.entry("17.04", "zesty"),
+              Map.entry("17.10", "artful"),
+              Map.entry("18.04", "bionic"),
+              Map.entry("18.10", "cosmic"),
+              Map.entry("19.04", "disco"),
+              Map.entry("19.10", "eoan"),
+              Map.entry("20.04", "focal"),
+              Map.entry("20.10", "groovy"),
+              Map.entry("21.04", "hirsute"),
+              Map.entry("21.10", "impish"),
+              Map.entry("22.04", "jammy"),
+              Map.entry("22.10", "kinetic"),
+              Map.entry("23.04", "lunar"),
+              Map.entry("23.10", "mantic"),
+              Map.entry("24.04", "noble"),
+              Map.entry("24.10", "oracular"),
+              Map.entry("25.04", "plucky"),
+              Map.entry("25.10", "questing")));
   private static final Pattern NAMED = Pattern.compile("[(,]\\s*([A-Za-z]+)");
 
   private UbuntuRelease() {}
 
   /** The codename of a version, e.g. {@code 22.04} or {@code 22.04.3} → {@code jammy}. */
   public static Optional<String> codenameOf(String versionId) {
-    Matcher m = VERSION.matcher(versionId == null ? "" : versionId.strip());
-    return m.matches() ? Optional.ofNullable(CODENAMES.get(m.group(1))) : Optional.empty();
+    return RELEASES.codenameOf(versionId);
   }
 
   /** The version of a codename, e.g. {@code jammy} → {@code 22.04}, if the table knows it. */
   public static Optional<String> versionOf(String codename) {
-    return CODENAMES.entrySet().stream()
-        .filter(e -> e.getValue().equals(codename))
-        .map(Map.Entry::getKey)
-        .findFirst();
+    return RELEASES.versionOf(codename);
   }
 
   /**

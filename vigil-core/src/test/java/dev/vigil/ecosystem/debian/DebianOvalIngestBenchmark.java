@@ -40,7 +40,7 @@ public final class DebianOvalIngestBenchmark {
   /** Prints one line per release: floor, ingest time, vulnerabilities, peak and retained heap. */
   public static void main(String[] args) throws IOException {
     Updater updater =
-        new DebianOvalUpdaterFactory()
+        DebianOval.updaterFactory()
             .create(Path.of("/nonexistent").toUri(), new FeedClient(Duration.ofSeconds(1)));
     System.out.println(
         "release   bz2-MB  floor-ms  ingest-ms  vulns   peak-heap-MB  retained-MB  (best of "

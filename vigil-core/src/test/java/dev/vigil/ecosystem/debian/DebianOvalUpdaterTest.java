@@ -41,7 +41,7 @@ class DebianOvalUpdaterTest {
   }
 
   private Updater updater(Path source) {
-    return new DebianOvalUpdaterFactory().create(source.toUri(), client);
+    return DebianOval.updaterFactory().create(source.toUri(), client);
   }
 
   @Test
@@ -115,7 +115,7 @@ class DebianOvalUpdaterTest {
             "debian-oval: "
                 + empty.toUri()
                 + " lists no file named like oval-definitions-([a-z]+)\\.xml\\.bz2");
-    assertThat(new DebianOvalUpdaterFactory().name()).isEqualTo("debian-oval");
+    assertThat(DebianOval.updaterFactory().name()).isEqualTo("debian-oval");
   }
 
   static Set<String> difference(Set<String> a, Set<String> b) {

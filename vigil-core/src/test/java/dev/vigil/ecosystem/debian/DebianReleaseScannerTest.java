@@ -1,15 +1,11 @@
 package dev.vigil.ecosystem.debian;
 
-import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.ecosystem.osrelease.MemoryTree;
+import dev.vigil.ecosystem.osrelease.ReleaseExpectations;
 import dev.vigil.model.Distribution;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,30 +13,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DebianReleaseScannerTest {
   private final DebianReleaseScanner scanner = new DebianReleaseScanner();
 
-  static Stream<String> expectations() throws IOException {
-    try (InputStream in =
-        DebianReleaseScannerTest.class.getResourceAsStream("/ecosystem/debian/releases.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList().stream();
-    }
+  static List<String> expectations() throws IOException {
+    return ReleaseExpectations.lines("/ecosystem/debian/releases.txt");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("expectations")
   void identifiesFixture(String expectation) throws IOException {
-    String[] f = expectation.split(" \\| ");
+    String release = expectation.substring(expectation.lastIndexOf(" | ") + 3);
 
-    Optional<Distribution> found =
-        scanner.scan(MemoryTree.ofDirectory(fixture("os-release/" + f[0])));
-
-    if (f[1].equals("none")) {
-      assertThat(found).isEmpty();
-      return;
-    }
-    assertThat(found)
-        .contains(
-            new Distribution("", f[1], f[2], empty(f[3]), empty(f[4]), empty(f[5]), "", "", f[6]));
-    assertThat(DebianRelease.of(found.get())).contains(f[7]);
+    ReleaseExpectations.check(scanner, expectation)
+        .ifPresent(found -> assertThat(DebianRelease.of(found)).contains(release));
   }
 
   @Test
@@ -71,9 +54,5 @@ class DebianReleaseScannerTest {
     assertThat(scanner.files().wants("etc/debian_version")).isTrue();
     assertThat(scanner.files().wants("etc/lsb-release")).isTrue();
     assertThat(scanner.name()).isEqualTo("debian");
-  }
-
-  private static String empty(String field) {
-    return field.equals("-") ? "" : field;
   }
 }

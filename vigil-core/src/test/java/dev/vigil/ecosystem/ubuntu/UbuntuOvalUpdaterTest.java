@@ -50,8 +50,7 @@ class UbuntuOvalUpdaterTest {
     }
     Files.writeString(mirror.resolve("com.ubuntu.kinetic.cve.oval.xml.bz2.sha256"), "not oval\n");
     updater =
-        new UbuntuOvalUpdaterFactory()
-            .create(mirror.toUri(), new FeedClient(Duration.ofSeconds(10)));
+        UbuntuOval.updaterFactory().create(mirror.toUri(), new FeedClient(Duration.ofSeconds(10)));
     fetched = Files.createDirectories(tmp.resolve("fetched"));
     first = updater.fetch(fetched, "");
   }

@@ -4,12 +4,11 @@ import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.ecosystem.osrelease.MemoryTree;
+import dev.vigil.ecosystem.osrelease.ReleaseExpectations;
 import dev.vigil.model.Distribution;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,30 +16,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UbuntuReleaseScannerTest {
   private final UbuntuReleaseScanner scanner = new UbuntuReleaseScanner();
 
-  static Stream<String> expectations() throws IOException {
-    try (InputStream in =
-        UbuntuReleaseScannerTest.class.getResourceAsStream("/ecosystem/ubuntu/releases.txt")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList().stream();
-    }
+  static List<String> expectations() throws IOException {
+    return ReleaseExpectations.lines("/ecosystem/ubuntu/releases.txt");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("expectations")
   void identifiesFixture(String expectation) throws IOException {
-    String[] f = expectation.split(" \\| ");
+    String release = expectation.substring(expectation.lastIndexOf(" | ") + 3);
 
-    Optional<Distribution> found =
-        scanner.scan(MemoryTree.ofDirectory(fixture("os-release/" + f[0])));
-
-    if (f[1].equals("none")) {
-      assertThat(found).isEmpty();
-      return;
-    }
-    assertThat(found)
-        .contains(
-            new Distribution("", f[1], f[2], empty(f[3]), empty(f[4]), empty(f[5]), "", "", f[6]));
-    assertThat(UbuntuRelease.of(found.get())).contains(f[7]);
+    ReleaseExpectations.check(scanner, expectation)
+        .ifPresent(found -> assertThat(UbuntuRelease.of(found)).contains(release));
   }
 
   @Test
@@ -67,9 +53,5 @@ class UbuntuReleaseScannerTest {
         new Distribution("", "ubuntu", "Ubuntu", "", "questing", "25.10", "", "", "");
     assertThat(UbuntuRelease.of(newer)).contains("questing");
     assertThat(scanner.name()).isEqualTo("ubuntu");
-  }
-
-  private static String empty(String field) {
-    return field.equals("-") ? "" : field;
   }
 }
