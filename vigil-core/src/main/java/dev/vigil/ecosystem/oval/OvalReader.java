@@ -57,16 +57,12 @@ public final class OvalReader {
 
   private OvalDocument parse(InputStream in) throws IOException {
     XMLStreamReader xml = null;
-    boolean rooted = false;
     try {
       xml = FACTORY.createXMLStreamReader(in);
       while (xml.hasNext()) {
         switch (xml.next()) {
           case XMLStreamConstants.DTD -> throw invalid("DOCTYPE declarations are not allowed");
-          case XMLStreamConstants.START_ELEMENT -> {
-            rooted |= path.isEmpty();
-            start(xml);
-          }
+          case XMLStreamConstants.START_ELEMENT -> start(xml);
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
               text.append(xml.getText());
           case XMLStreamConstants.END_ELEMENT -> end();
@@ -78,9 +74,6 @@ public final class OvalReader {
       throw invalid("not well-formed XML: " + message.replaceAll("\\s+", " ").strip(), e);
     } finally {
       close(xml);
-    }
-    if (!rooted) {
-      throw invalid("the document has no root element");
     }
     return new OvalDocument(definitions, tests, objects, states, variables);
   }
@@ -247,39 +240,6 @@ public final class OvalReader {
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, true);
     return factory;
-  }
-
-  /** A definition being read. */
-  private static final class DefinitionBuilder {
-    final String id;
-    final String definitionClass;
-    final List<String> platforms = new ArrayList<>();
-    final List<OvalDocument.Reference> references = new ArrayList<>();
-    final List<OvalDocument.AdvisoryCve> cves = new ArrayList<>();
-    final List<OvalDocument.Criterion> criteria = new ArrayList<>();
-    String title = "";
-    String description = "";
-    String severity = "";
-    String issued = "";
-
-    DefinitionBuilder(String id, String definitionClass) {
-      this.id = id;
-      this.definitionClass = definitionClass;
-    }
-
-    OvalDocument.Definition build() {
-      return new OvalDocument.Definition(
-          id,
-          definitionClass,
-          title,
-          description,
-          List.copyOf(platforms),
-          List.copyOf(references),
-          severity,
-          issued,
-          List.copyOf(cves),
-          List.copyOf(criteria));
-    }
   }
 
   /** A test, object or state being read. */
