@@ -44,7 +44,7 @@ final class UpdateCommand implements Callable<Integer> {
       names = "--updaters",
       split = ",",
       paramLabel = "NAME",
-      description = "Updaters to run (default: all).")
+      description = "Updaters to run (default: all but alternative sources such as debian-oval).")
   List<String> names = new ArrayList<>();
 
   @Option(
@@ -67,7 +67,13 @@ final class UpdateCommand implements Callable<Integer> {
   public Integer call() {
     Map<String, UpdaterFactory> known = new LinkedHashMap<>();
     Defaults.updaterFactories().forEach(f -> known.put(f.name(), f));
-    List<String> requested = names.isEmpty() ? new ArrayList<>(known.keySet()) : names;
+    List<String> requested =
+        names.isEmpty()
+            ? known.values().stream()
+                .filter(UpdaterFactory::runsByDefault)
+                .map(UpdaterFactory::name)
+                .toList()
+            : names;
     for (String name : requested) {
       requireKnown(known, name, "--updaters");
     }

@@ -93,7 +93,7 @@ class ServeTwoProcessTest {
                   + matcherDb.url()
                   + "\"\n  indexer_addr: http://127.0.0.1:"
                   + indexer[0]
-                  + "\nupdaters:\n  config:\n    alpine:\n      url: "
+                  + "\nupdaters:\n  sets: [alpine]\n  config:\n    alpine:\n      url: "
                   + tmp.resolve("secdb").toUri()
                   + "\n"
                   + auth);

@@ -6,6 +6,12 @@ import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
 import dev.vigil.ecosystem.amazon.AmazonReleaseScanner;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
+import dev.vigil.ecosystem.debian.DebianMatcher;
+import dev.vigil.ecosystem.debian.DebianOval;
+import dev.vigil.ecosystem.debian.DebianReleaseScanner;
+import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
+import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
+import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.fedora.FedoraReleaseScanner;
 import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
@@ -16,6 +22,9 @@ import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
 import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
 import dev.vigil.ecosystem.rpm.RpmPackageScanner;
 import dev.vigil.ecosystem.suse.SuseReleaseScanner;
+import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
+import dev.vigil.ecosystem.ubuntu.UbuntuOval;
+import dev.vigil.ecosystem.ubuntu.UbuntuReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.Matcher;
 import dev.vigil.spi.PackageScanner;
@@ -36,13 +45,19 @@ public final class Defaults {
 
   /** The package scanners. */
   public static List<PackageScanner> packageScanners() {
-    return List.of(new ApkInstalledScanner(), new RpmPackageScanner());
+    return List.of(
+        new ApkInstalledScanner(),
+        new DpkgStatusScanner(),
+        new DistrolessStatusScanner(),
+        new RpmPackageScanner());
   }
 
   /** The distribution scanners, most specific first: the first that recognizes an image wins. */
   public static List<DistributionScanner> distributionScanners() {
     return List.of(
         new AlpineReleaseScanner(),
+        new DebianReleaseScanner(),
+        new UbuntuReleaseScanner(),
         new OracleReleaseScanner(),
         new RhelReleaseScanner(),
         new RockyReleaseScanner(),
@@ -62,11 +77,15 @@ public final class Defaults {
 
   /** The matchers. */
   public static List<Matcher> matchers() {
-    return List.of(new AlpineMatcher());
+    return List.of(new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher());
   }
 
   /** The updater factories, by their stable names. */
   public static List<UpdaterFactory> updaterFactories() {
-    return List.of(new AlpineSecDbUpdaterFactory());
+    return List.of(
+        new AlpineSecDbUpdaterFactory(),
+        new DebianTrackerUpdaterFactory(),
+        DebianOval.updaterFactory(),
+        UbuntuOval.updaterFactory());
   }
 }

@@ -17,4 +17,12 @@ public interface UpdaterFactory {
    * directory laid out like the upstream source.
    */
   Updater create(URI source, FeedClient client);
+
+  /**
+   * Whether {@code vigil update} without {@code --updaters} runs this updater; false for
+   * alternative sources of data another updater already brings (they would duplicate findings).
+   */
+  default boolean runsByDefault() {
+    return true;
+  }
 }

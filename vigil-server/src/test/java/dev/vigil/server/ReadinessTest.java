@@ -45,7 +45,7 @@ class ReadinessTest {
                 + tmp.resolve("layers")
                 + "\"\n  connstring: "
                 + tmp.resolve("vigil.db")
-                + "\nupdaters:\n  config:\n    alpine:\n      url: "
+                + "\nupdaters:\n  sets: [alpine]\n  config:\n    alpine:\n      url: "
                 + source
                 + "\n")) {
       HttpResponse<String> waiting = server.introspect("/readyz");

@@ -48,7 +48,7 @@ class V1ApiTest {
                 + tmp.resolve("layers")
                 + "\"\n  connstring: \""
                 + database.url()
-                + "\"\nupdaters:\n  config:\n    alpine:\n      url: "
+                + "\"\nupdaters:\n  sets: [alpine]\n  config:\n    alpine:\n      url: "
                 + AlpineLayers.secDbMirror(tmp)
                 + "\n");
     server.awaitReady();

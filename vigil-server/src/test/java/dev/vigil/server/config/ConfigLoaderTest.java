@@ -116,7 +116,7 @@ class ConfigLoaderTest {
     assertError(
         Mode.COMBO,
         "updaters:\n  sets: [nope]\n",
-        "config: updaters.sets: unknown updater 'nope' (known: alpine)");
+        "config: updaters.sets: unknown updater 'nope' (known: alpine, debian, debian-oval, ubuntu)");
     assertError(
         Mode.COMBO,
         "auth:\n  psk:\n    key: '%%%'\n    iss: [x]\n",
