@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Json;
 import dev.vigil.server.config.Mode;
+import dev.vigil.testing.Fixtures;
 import dev.vigil.testing.PostgresSchema;
+import dev.vigil.testing.ReportPairs;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +73,59 @@ class RigRegistryTest {
       assertThat(server.introspect("/readyz").statusCode()).isEqualTo(200);
       assertThat(server.send("GET", "/matcher/api/v1/internal/update_operation", null).statusCode())
           .isEqualTo(404);
+    }
+  }
+
+  /**
+   * Combo mode on PostgreSQL with the {@code debian-oval} updater reading the bookworm OVAL fixture
+   * (2023-07-14) from a {@code file:} mirror: the report of {@code rig/tiny:1.0} names libssl3 for
+   * the two openssl vulnerabilities Debian leaves unfixed in bookworm, and validates against
+   * Clair's schema.
+   */
+  @Test
+  void reportsTheTinyImagesDebianFindings(@TempDir Path tmp) throws Exception {
+    RigImages rig = RigImages.load();
+    String manifest = rig.get("RIG_IMG_TINY_1_0_DIGEST");
+    String layer = rig.get("RIG_TINY_LAYER_DIGEST");
+    String uri = rig.get("RIG_REGISTRY_URL") + "/v2/rig/tiny/blobs/" + layer;
+    Path mirror = Files.createDirectories(tmp.resolve("oval"));
+    String oval = "oval-definitions-bookworm.xml.bz2";
+    Files.copy(Fixtures.fixture("feeds/debian-oval/" + oval), mirror.resolve(oval));
+    try (PostgresSchema database = new PostgresSchema();
+        RunningServer server =
+            RunningServer.start(
+                Mode.COMBO,
+                tmp,
+                "indexer:\n  layer_cache: \""
+                    + tmp.resolve("layers")
+                    + "\"\n  connstring: \""
+                    + database.url()
+                    + "\"\nupdaters:\n  sets: [debian-oval]\n  config:\n    debian-oval:\n"
+                    + "      url: "
+                    + mirror.toUri()
+                    + "\n")) {
+      server.awaitReady();
+      String body =
+          "{\"hash\":\""
+              + manifest
+              + "\",\"layers\":[{\"hash\":\""
+              + layer
+              + "\",\"uri\":\""
+              + uri
+              + "\",\"headers\":{}}]}";
+      assertThat(server.send("POST", "/indexer/api/v1/index_report", body).statusCode())
+          .isEqualTo(201);
+
+      HttpResponse<String> response =
+          server.send("GET", "/matcher/api/v1/vulnerability_report/" + manifest, null);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertValid("vulnerability_report", response.body());
+      JsonNode report = Json.mapper().readTree(response.body());
+      assertThat(ReportPairs.pairs(report))
+          .containsExactlyInAnyOrder("libssl3 CVE-2007-6755", "libssl3 CVE-2010-0928");
+      report
+          .get("vulnerabilities")
+          .forEach(v -> assertThat(v.get("updater").asText()).isEqualTo("debian-oval"));
     }
   }
 }
