@@ -57,8 +57,7 @@ class RegistryClientTest {
 
     assertThat(image.manifestDigest()).isEqualTo(TINY);
     assertThat(image.layers()).containsExactly(TINY_LAYER);
-    assertThat(image.layerUris().get(0).toString())
-        .endsWith("/v2/rig/tiny/blobs/" + TINY_LAYER);
+    assertThat(image.layerUris().get(0).toString()).endsWith("/v2/rig/tiny/blobs/" + TINY_LAYER);
     assertThat(image.authorization()).startsWith("Bearer ");
     assertThat(cache.resolve("blobs/sha256/" + TINY_LAYER.hex())).doesNotExist();
   }
