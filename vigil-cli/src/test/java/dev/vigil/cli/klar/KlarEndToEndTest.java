@@ -115,7 +115,9 @@ class KlarEndToEndTest {
     List<String> names = blocks.results().map(m -> m.group(1)).toList();
     assertThat(names).hasSize(20);
     assertThat(new TreeSet<>(names)).containsExactlyInAnyOrderElementsOf(CVES);
-    assertThat(run.out()).contains("CVE-2020-1967: [Unknown] \nFound in: libssl1.1 [1.1.1d-r2]\nFixed By: 1.1.1g-r0\n");
+    assertThat(run.out())
+        .contains(
+            "CVE-2020-1967: [Unknown] \nFound in: libssl1.1 [1.1.1d-r2]\nFixed By: 1.1.1g-r0\n");
     assertThat(run.exitCode()).isEqualTo(1);
   }
 
