@@ -73,16 +73,9 @@ public final class RegistryClient {
   public PulledImage pull(ImageReference reference, Platform platform) throws IOException {
     RegistryEndpoint endpoint = endpoint(reference);
     String repository = reference.repository();
-    ManifestDocument document = manifest(endpoint, reference, reference.manifestReference(), null);
-    Platform chosen = null;
-    for (int depth = 0; document.index(); depth++) {
-      if (depth == MAX_NESTING) {
-        throw new RegistryException("registry: the indexes of " + reference + " nest too deeply");
-      }
-      Descriptor entry = select(document, platform, reference);
-      document = manifest(endpoint, reference, entry.digest().toString(), entry);
-      chosen = entry.platform();
-    }
+    ImageManifest image = imageManifest(endpoint, reference, platform);
+    ManifestDocument document = image.document();
+    Platform chosen = image.platform();
     Descriptor config = requireImageConfig(document, reference);
     List<LayerSource> layers =
         downloadLayers(
@@ -106,14 +99,7 @@ public final class RegistryClient {
    */
   public ResolvedImage resolve(ImageReference reference, Platform platform) throws IOException {
     RegistryEndpoint endpoint = endpoint(reference);
-    ManifestDocument document = manifest(endpoint, reference, reference.manifestReference(), null);
-    for (int depth = 0; document.index(); depth++) {
-      if (depth == MAX_NESTING) {
-        throw new RegistryException("registry: the indexes of " + reference + " nest too deeply");
-      }
-      Descriptor entry = select(document, platform, reference);
-      document = manifest(endpoint, reference, entry.digest().toString(), entry);
-    }
+    ManifestDocument document = imageManifest(endpoint, reference, platform).document();
     Descriptor config = requireImageConfig(document, reference);
     List<Digest> digests = new ArrayList<>();
     List<URI> uris = new ArrayList<>();
@@ -158,6 +144,25 @@ public final class RegistryClient {
     }
     Downloads.all(unique, settings.parallelDownloads(), settings.timeout());
     return sources;
+  }
+
+  /** An image manifest, with the platform the index that led to it gave, or null. */
+  private record ImageManifest(ManifestDocument document, Platform platform) {}
+
+  /** Resolves {@code reference} through any indexes to the image manifest for {@code platform}. */
+  private ImageManifest imageManifest(
+      RegistryEndpoint endpoint, ImageReference reference, Platform platform) throws IOException {
+    ManifestDocument document = manifest(endpoint, reference, reference.manifestReference(), null);
+    Platform chosen = null;
+    for (int depth = 0; document.index(); depth++) {
+      if (depth == MAX_NESTING) {
+        throw new RegistryException("registry: the indexes of " + reference + " nest too deeply");
+      }
+      Descriptor entry = select(document, platform, reference);
+      document = manifest(endpoint, reference, entry.digest().toString(), entry);
+      chosen = entry.platform();
+    }
+    return new ImageManifest(document, chosen);
   }
 
   /** The config descriptor of an image manifest, refusing other artifacts and huge configs. */
