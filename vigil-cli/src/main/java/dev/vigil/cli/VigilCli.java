@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.klar.KlarCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       UpdateCommand.class,
       ServeCommand.class,
+      KlarCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VigilCli {

@@ -8,6 +8,7 @@ import dev.vigil.model.LayerRef;
 import dev.vigil.model.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,16 +73,9 @@ public final class RegistryClient {
   public PulledImage pull(ImageReference reference, Platform platform) throws IOException {
     RegistryEndpoint endpoint = endpoint(reference);
     String repository = reference.repository();
-    ManifestDocument document = manifest(endpoint, reference, reference.manifestReference(), null);
-    Platform chosen = null;
-    for (int depth = 0; document.index(); depth++) {
-      if (depth == MAX_NESTING) {
-        throw new RegistryException("registry: the indexes of " + reference + " nest too deeply");
-      }
-      Descriptor entry = select(document, platform, reference);
-      document = manifest(endpoint, reference, entry.digest().toString(), entry);
-      chosen = entry.platform();
-    }
+    ImageManifest image = imageManifest(endpoint, reference, platform);
+    ManifestDocument document = image.document();
+    Platform chosen = image.platform();
     Descriptor config = requireImageConfig(document, reference);
     List<LayerSource> layers =
         downloadLayers(
@@ -94,6 +88,32 @@ public final class RegistryClient {
     }
     String name = reference.withDigest(document.digest()).toString();
     return new PulledImage(name, document.digest(), layers, chosen);
+  }
+
+  /**
+   * Resolves {@code reference} for {@code platform} to its image manifest without downloading
+   * blobs: the layer digests and blob URLs, and the {@code Authorization} value that fetches them.
+   *
+   * @throws RegistryException when the registry cannot be reached, refuses the credentials, or
+   *     lacks the image or its platform
+   */
+  public ResolvedImage resolve(ImageReference reference, Platform platform) throws IOException {
+    RegistryEndpoint endpoint = endpoint(reference);
+    ManifestDocument document = imageManifest(endpoint, reference, platform).document();
+    Descriptor config = requireImageConfig(document, reference);
+    List<Digest> digests = new ArrayList<>();
+    List<URI> uris = new ArrayList<>();
+    for (Descriptor layer : document.layers()) {
+      digests.add(layer.digest());
+      uris.add(endpoint.blobUri(reference.repository(), layer.digest()));
+    }
+    return new ResolvedImage(
+        reference,
+        document.digest(),
+        config.digest(),
+        digests,
+        uris,
+        endpoint.authorization(reference.repository()));
   }
 
   /**
@@ -124,6 +144,25 @@ public final class RegistryClient {
     }
     Downloads.all(unique, settings.parallelDownloads(), settings.timeout());
     return sources;
+  }
+
+  /** An image manifest, with the platform the index that led to it gave, or null. */
+  private record ImageManifest(ManifestDocument document, Platform platform) {}
+
+  /** Resolves {@code reference} through any indexes to the image manifest for {@code platform}. */
+  private ImageManifest imageManifest(
+      RegistryEndpoint endpoint, ImageReference reference, Platform platform) throws IOException {
+    ManifestDocument document = manifest(endpoint, reference, reference.manifestReference(), null);
+    Platform chosen = null;
+    for (int depth = 0; document.index(); depth++) {
+      if (depth == MAX_NESTING) {
+        throw new RegistryException("registry: the indexes of " + reference + " nest too deeply");
+      }
+      Descriptor entry = select(document, platform, reference);
+      document = manifest(endpoint, reference, entry.digest().toString(), entry);
+      chosen = entry.platform();
+    }
+    return new ImageManifest(document, chosen);
   }
 
   /** The config descriptor of an image manifest, refusing other artifacts and huge configs. */

@@ -1,5 +1,6 @@
 package dev.vigil.registry;
 
+import dev.vigil.model.Digest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -69,6 +70,16 @@ final class RegistryEndpoint {
       }
       authorization = authorizer.answer(repository, challenges, authorization);
     }
+  }
+
+  /** The URL of a blob of {@code repository}, once the registry has been reached. */
+  URI blobUri(String repository, Digest digest) throws IOException {
+    return base().resolve(repository + "/blobs/" + digest);
+  }
+
+  /** The {@code Authorization} value requests to {@code repository} carry now, or null. */
+  String authorization(String repository) throws IOException {
+    return authorizer.header(repository);
   }
 
   /** The registry's name as references spell it, e.g. {@code docker.io}. */

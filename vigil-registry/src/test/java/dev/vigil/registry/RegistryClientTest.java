@@ -50,6 +50,19 @@ class RegistryClientTest {
   }
 
   @Test
+  void resolvesWithoutDownloadingAndGivesTheBlobUrlAndAuthorization() throws IOException {
+    ResolvedImage image =
+        new RegistryClient(settings().credential(RIG.credential()).build())
+            .resolve(ImageReference.parse(RIG.token() + "/rig/tiny:1.0"), Platform.LINUX_AMD64);
+
+    assertThat(image.manifestDigest()).isEqualTo(TINY);
+    assertThat(image.layers()).containsExactly(TINY_LAYER);
+    assertThat(image.layerUris().get(0).toString()).endsWith("/v2/rig/tiny/blobs/" + TINY_LAYER);
+    assertThat(image.authorization()).startsWith("Bearer ");
+    assertThat(cache.resolve("blobs/sha256/" + TINY_LAYER.hex())).doesNotExist();
+  }
+
+  @Test
   void pullsWithBasicAuth() throws IOException {
     PulledImage image =
         pull(settings().credential(RIG.credential()), RIG.basic() + "/rig/tiny:1.0");
