@@ -75,7 +75,9 @@ class KlarEndToEndTest {
     Files.writeString(
         config,
         "http_listen_addr: 127.0.0.1:0\nintrospection_addr: 127.0.0.1:0\n"
-            + "indexer:\n  connstring: "
+            + "indexer:\n  layer_cache: \""
+            + tmp.resolve("layers")
+            + "\"\n  connstring: "
             + tmp.resolve("vigil.db")
             + "\nupdaters:\n  sets: [alpine]\n  config:\n    alpine:\n      url: "
             + tmp.resolve("secdb").toUri()
