@@ -81,6 +81,11 @@ final class RegistryOptions {
           "Trim the layer cache to this size, least recently used first (default: ${DEFAULT-VALUE}).")
   long cacheMaxBytes;
 
+  /** The connect and read timeout. */
+  Duration timeout() {
+    return timeout;
+  }
+
   /** The requested platform. */
   Platform platform() {
     return Platform.parse(platform);

@@ -8,6 +8,8 @@ import dev.vigil.cli.policy.Findings;
 import dev.vigil.cli.policy.Gate;
 import dev.vigil.cli.policy.Policy;
 import dev.vigil.cli.policy.PolicyResult;
+import dev.vigil.cli.remote.ClairHttp;
+import dev.vigil.cli.remote.ClairV4Api;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.ecosystem.Defaults;
 import dev.vigil.image.Image;
@@ -16,9 +18,14 @@ import dev.vigil.indexer.IndexResult;
 import dev.vigil.indexer.Indexer;
 import dev.vigil.matcher.MatcherEngine;
 import dev.vigil.model.IndexReport;
+import dev.vigil.model.Manifest;
 import dev.vigil.model.VulnerabilityReport;
+import dev.vigil.registry.ImageReference;
+import dev.vigil.registry.RegistryClient;
+import dev.vigil.registry.ResolvedImage;
 import dev.vigil.sbom.Sbom;
 import dev.vigil.sbom.SbomInput;
+import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +35,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,11 +68,22 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy = new PolicyOptions();
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "Ask a Clair v4 server (Vigil's or Clair's) instead of the local store; the server"
+              + " fetches the layers of the registry IMAGE itself.")
+  String server;
+
   @Parameters(index = "0", paramLabel = "IMAGE", description = "The image or SBOM to scan.")
   String image;
 
   /** What indexing (or reading an SBOM) produced. */
   private record Indexed(String name, IndexReport report) {}
+
+  /** The vulnerability report of what was scanned, and its name. */
+  private record Analysed(String name, VulnerabilityReport report) {}
 
   @Override
   public Integer call() throws Exception {
@@ -73,40 +92,75 @@ final class ScanCommand implements Callable<Integer> {
     List<OutputTarget> targets = output.targets(cli);
     Gate gate = policy.gate(cli);
     Policy rules = policy.policy(LocalDate.now());
+    Analysed analysed = server != null ? askServer() : matchLocally(console);
+    VulnerabilityReport report = analysed.report();
+    PolicyResult decided = rules.apply(Findings.of(report));
+    decided
+        .expired()
+        .forEach(
+            e ->
+                console.warn(
+                    "ignore-file: the entry for "
+                        + e.id()
+                        + " expired on "
+                        + e.expiredAt()
+                        + " and no longer applies"));
+    ScanResult result =
+        new ScanResult(
+            analysed.name(),
+            report,
+            decided.shown(),
+            policy.showSuppressed ? decided.suppressed() : List.of(),
+            VersionProvider.version(),
+            Instant.now());
+    Outputs.write(targets, result, cli.getOut());
+    List<Finding> tripping = gate.tripping(decided);
+    if (tripping.isEmpty()) {
+      return VigilCli.OK;
+    }
+    console.say("gate: " + gate.summary(tripping.size()));
+    return gate.exitCode();
+  }
+
+  private Analysed matchLocally(Console console) throws IOException {
     try (Datastore datastore = store.open()) {
       if (datastore.updateOperations().isEmpty()) {
         console.warn("the vulnerability store is empty; run 'vigil update' to fill it");
       }
       Indexed indexed = index(console);
-      VulnerabilityReport report =
-          new MatcherEngine(Defaults.matchers(), datastore).match(indexed.report());
-      PolicyResult decided = rules.apply(Findings.of(report));
-      decided
-          .expired()
-          .forEach(
-              e ->
-                  console.warn(
-                      "ignore-file: the entry for "
-                          + e.id()
-                          + " expired on "
-                          + e.expiredAt()
-                          + " and no longer applies"));
-      ScanResult result =
-          new ScanResult(
-              indexed.name(),
-              report,
-              decided.shown(),
-              policy.showSuppressed ? decided.suppressed() : List.of(),
-              VersionProvider.version(),
-              Instant.now());
-      Outputs.write(targets, result, cli.getOut());
-      List<Finding> tripping = gate.tripping(decided);
-      if (tripping.isEmpty()) {
-        return VigilCli.OK;
-      }
-      console.say("gate: " + gate.summary(tripping.size()));
-      return gate.exitCode();
+      return new Analysed(
+          indexed.name(),
+          new MatcherEngine(Defaults.matchers(), datastore).match(indexed.report()));
     }
+  }
+
+  /** Resolves the registry image and lets the Clair v4 server at {@code --server} index it. */
+  private Analysed askServer() throws IOException {
+    ImageInput input = ImageInput.parse(image);
+    if (input.kind() != ImageInput.Kind.REGISTRY) {
+      throw new ScanException(
+          "scan: --server needs a registry image, which the server can fetch; "
+              + image
+              + " is not");
+    }
+    ImageReference reference;
+    try {
+      reference = ImageReference.parse(input.location());
+    } catch (IllegalArgumentException e) {
+      throw new ScanException(e.getMessage(), e);
+    }
+    ResolvedImage resolved =
+        new RegistryClient(registry.settings()).resolve(reference, registry.platform());
+    Manifest manifest =
+        ClairV4Api.manifest(
+            resolved.manifestDigest(),
+            resolved.layers(),
+            resolved.layerUris(),
+            resolved.authorization());
+    ClairHttp http = new ClairHttp(server, registry.timeout(), null);
+    return new Analysed(
+        reference.withDigest(resolved.manifestDigest()).toString(),
+        new ClairV4Api(http).report(manifest));
   }
 
   private Indexed index(Console console) throws IOException {

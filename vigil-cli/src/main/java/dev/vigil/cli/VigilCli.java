@@ -39,7 +39,7 @@ public final class VigilCli {
   }
 
   /** The configured picocli command line: usage errors and failures exit 2 with one line. */
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new VigilCli());
     cli.setExecutionExceptionHandler(new OneLineErrors());
     cli.setParameterExceptionHandler(

@@ -3,6 +3,7 @@ package dev.vigil.cli.klar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.cli.remote.ClairHttp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

@@ -1,10 +1,14 @@
 package dev.vigil.cli.klar;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.cli.remote.ClairHttp;
+import dev.vigil.cli.remote.ClairV4Api;
+import dev.vigil.model.Digest;
+import dev.vigil.model.Manifest;
+import dev.vigil.model.Package;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.model.VulnerabilityReport;
 import java.io.IOException;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,13 +18,11 @@ import java.util.List;
  * with their authorization) then its vulnerability report, read into klar's findings.
  */
 final class ClairV4Client {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private final ClairHttp http;
+  private final ClairV4Api api;
 
   /** A client over {@code http}. */
   ClairV4Client(ClairHttp http) {
-    this.http = http;
+    this.api = new ClairV4Api(http);
   }
 
   /**
@@ -29,51 +31,40 @@ final class ClairV4Client {
    * @throws IOException when the server cannot be reached or answers an error
    */
   List<KlarVulnerability> analyse(KlarImage image) throws IOException {
-    ObjectNode manifest = MAPPER.createObjectNode();
-    manifest.put("hash", image.manifestDigest());
-    var layers = manifest.putArray("layers");
+    List<Digest> layers = new ArrayList<>();
+    List<URI> uris = new ArrayList<>();
     for (KlarImage.Layer layer : image.layers()) {
-      ObjectNode l = layers.addObject();
-      l.put("hash", layer.digest());
-      l.put("uri", layer.uri().toString());
-      ObjectNode headers = l.putObject("headers");
-      if (image.authorization() != null) {
-        headers.putArray("Authorization").add(image.authorization());
-      }
+      layers.add(Digest.parse(layer.digest()));
+      uris.add(layer.uri());
     }
-    HttpResponse<String> indexed =
-        http.send("POST", "/indexer/api/v1/index_report", MAPPER.writeValueAsString(manifest));
-    if (indexed.statusCode() != 201 && indexed.statusCode() != 200) {
-      throw new IOException("index error " + indexed.statusCode() + ": " + indexed.body());
-    }
-    HttpResponse<String> report =
-        http.send("GET", "/matcher/api/v1/vulnerability_report/" + image.manifestDigest(), null);
-    if (report.statusCode() != 200) {
-      throw new IOException("report error " + report.statusCode() + ": " + report.body());
-    }
-    return findings(MAPPER.readTree(report.body()));
+    Manifest manifest =
+        ClairV4Api.manifest(
+            Digest.parse(image.manifestDigest()), layers, uris, image.authorization());
+    return findings(api.report(manifest));
   }
 
-  private static List<KlarVulnerability> findings(JsonNode report) {
+  private static List<KlarVulnerability> findings(VulnerabilityReport report) {
     List<KlarVulnerability> found = new ArrayList<>();
-    for (var it = report.path("package_vulnerabilities").fields(); it.hasNext(); ) {
-      var entry = it.next();
-      JsonNode pkg = report.path("packages").path(entry.getKey());
-      for (JsonNode id : entry.getValue()) {
-        JsonNode v = report.path("vulnerabilities").path(id.asText());
-        String links = v.path("links").asText("").trim();
-        found.add(
-            new KlarVulnerability(
-                v.path("name").asText(""),
-                "",
-                v.path("description").asText(""),
-                links.isEmpty() ? "" : links.split("\\s+")[0],
-                v.path("normalized_severity").asText(""),
-                v.path("fixed_in_version").asText(""),
-                pkg.path("name").asText(""),
-                pkg.path("version").asText("")));
-      }
-    }
+    report
+        .packageVulnerabilities()
+        .forEach(
+            (packageId, ids) -> {
+              Package pkg = report.packages().get(packageId);
+              for (String id : ids) {
+                Vulnerability v = report.vulnerabilities().get(id);
+                String links = v.links() == null ? "" : v.links().trim();
+                found.add(
+                    new KlarVulnerability(
+                        v.name(),
+                        "",
+                        v.description() == null ? "" : v.description(),
+                        links.isEmpty() ? "" : links.split("\\s+")[0],
+                        v.normalizedSeverity().name(),
+                        v.hasFix() ? v.fixedInVersion() : "",
+                        pkg.name(),
+                        pkg.version()));
+              }
+            });
     found.sort(
         Comparator.comparing(KlarVulnerability::featureName)
             .thenComparing(KlarVulnerability::featureVersion)

@@ -1,5 +1,6 @@
 package dev.vigil.cli.klar;
 
+import dev.vigil.cli.remote.ClairHttp;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.vigil.cli.klar;
 
+import dev.vigil.cli.remote.ClairHttp;
 import dev.vigil.registry.ImageReference;
 import dev.vigil.registry.RegistryClient;
 import dev.vigil.registry.RegistrySettings;

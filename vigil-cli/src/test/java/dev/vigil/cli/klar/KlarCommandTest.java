@@ -3,6 +3,7 @@ package dev.vigil.cli.klar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.cli.remote.ClairHttp;
 import dev.vigil.model.Digest;
 import dev.vigil.registry.Rig;
 import java.io.IOException;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigil.cli.VigilCli;
 import dev.vigil.registry.Rig;
 import dev.vigil.server.VigilServer;
 import dev.vigil.server.config.ConfigLoader;
 import dev.vigil.server.config.Mode;
 import dev.vigil.testing.Fixtures;
+import dev.vigil.testing.ReportPairs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The whole path: fixture pair P1's image (Alpine 3.10.4) pushed with skopeo into the rig's open
@@ -121,6 +126,27 @@ class KlarEndToEndTest {
         .contains(
             "CVE-2020-1967: [Unknown] \nFound in: libssl1.1 [1.1.1d-r2]\nFixed By: 1.1.1g-r0\n");
     assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  /** {@code vigil scan --server}: the same server indexes the image through Clair's v4 API. */
+  @Test
+  void scanWithServerGetsTheSameFindingsThroughTheV4Api() throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = VigilCli.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+
+    int code =
+        cli.execute(
+            "scan", "--server", "http://127.0.0.1:" + server.apiPort(), "-f", "json", image);
+
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode report = new ObjectMapper().readTree(out.toString());
+    List<String> pairs = ReportPairs.pairs(report);
+    assertThat(pairs).hasSize(20);
+    assertThat(new TreeSet<>(pairs.stream().map(p -> p.substring(p.indexOf(' ') + 1)).toList()))
+        .containsExactlyInAnyOrderElementsOf(CVES);
   }
 
   @Test

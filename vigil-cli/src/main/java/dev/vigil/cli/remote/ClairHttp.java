@@ -1,4 +1,4 @@
-package dev.vigil.cli.klar;
+package dev.vigil.cli.remote;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +13,7 @@ import java.time.Duration;
  * Requests to a Clair server as klar sends them: the address completed with {@code http://} and
  * port 6060 when missing, one timeout for each whole request, JSON bodies, an optional trace.
  */
-final class ClairHttp {
+public final class ClairHttp {
   private static final int MIN_PORT_COLON = 6;
 
   private final String base;
@@ -26,7 +26,7 @@ final class ClairHttp {
    *
    * @param trace where requests and response statuses are printed, or null for nowhere
    */
-  ClairHttp(String address, Duration timeout, PrintWriter trace) {
+  public ClairHttp(String address, Duration timeout, PrintWriter trace) {
     this.base = baseUrl(address);
     this.timeout = timeout;
     this.trace = trace;
@@ -34,7 +34,7 @@ final class ClairHttp {
   }
 
   /** klar's completion of CLAIR_ADDR: a scheme and port 6060 added when missing. */
-  static String baseUrl(String address) {
+  public static String baseUrl(String address) {
     String url = address;
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
       url = "http://" + url;
@@ -46,12 +46,12 @@ final class ClairHttp {
   }
 
   /** The server's base URL, e.g. {@code http://127.0.0.1:6060}. */
-  String base() {
+  public String base() {
     return base;
   }
 
   /** Sends {@code method} to {@code path} with a JSON body or none; answers status and body. */
-  HttpResponse<String> send(String method, String path, String json) throws IOException {
+  public HttpResponse<String> send(String method, String path, String json) throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(timeout)
