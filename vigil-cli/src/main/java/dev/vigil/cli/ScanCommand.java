@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
       "1:the gate tripped (--fail-on, or --exit-code N to change the code)",
       "2:an error (bad flag, unreadable input or file), with a one-line reason"
     })
-final class ScanCommand implements Callable<Integer> {
+class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Finds known vulnerabilities in container images.",
     subcommands = {
       ScanCommand.class,
+      ReportCommand.class,
       UpdateCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
