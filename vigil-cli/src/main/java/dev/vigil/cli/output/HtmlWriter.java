@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -106,7 +107,7 @@ final class HtmlWriter implements ReportWriter {
     for (Finding f : findings) {
       List<String> links = Describe.links(f.vulnerability());
       html.append("<tr class=\"finding\" data-severity=\"")
-          .append(f.severity().name().toLowerCase(java.util.Locale.ROOT))
+          .append(f.severity().name().toLowerCase(Locale.ROOT))
           .append("\"><td data-label=\"Vulnerability\">")
           .append(Html.link(links.isEmpty() ? "" : links.get(0), f.name()))
           .append("</td><td data-label=\"Severity\">")
@@ -120,7 +121,7 @@ final class HtmlWriter implements ReportWriter {
           .append("</td><td data-label=\"KEV\">")
           .append(NOT_KNOWN)
           .append("</td><td class=\"desc\" data-label=\"Description\">")
-          .append(escape(Describe.description(f.vulnerability())))
+          .append(description(f))
           .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
@@ -151,6 +152,11 @@ final class HtmlWriter implements ReportWriter {
           .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
+  }
+
+  private static String description(Finding f) {
+    String text = f.vulnerability().description();
+    return text == null || text.isBlank() ? NOT_KNOWN : escape(text);
   }
 
   private static String layer(Environment environment) {
