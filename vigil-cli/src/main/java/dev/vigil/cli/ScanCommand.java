@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.options.StoreOption;
 import dev.vigil.cli.output.OutputTarget;
 import dev.vigil.cli.output.Outputs;
 import dev.vigil.cli.output.ScanResult;

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.db.DbCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       ReportCommand.class,
+      DbCommand.class,
       UpdateCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class

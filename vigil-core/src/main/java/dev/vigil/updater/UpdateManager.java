@@ -52,16 +52,38 @@ public final class UpdateManager {
         LOG.info("updater unchanged: updater={}", name);
         return new UpdateOutcome(name, UpdateOutcome.Status.UNCHANGED, 0, "");
       }
-      List<Vulnerability> vulnerabilities = updater.parse(scratch);
-      store.updateVulnerabilities(name, fetched.fingerprint(), vulnerabilities);
-      LOG.info("updater committed: updater={} vulnerabilities={}", name, vulnerabilities.size());
-      return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, vulnerabilities.size(), "");
+      return commit(updater, scratch, fetched.fingerprint());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("updater failed: updater={} error={}", name, e.toString());
-      return new UpdateOutcome(name, UpdateOutcome.Status.FAILED, 0, oneLine(e));
+      return failed(name, e);
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  /**
+   * Parses what an earlier fetch of {@code updater} left in {@code dir} (an imported archive) and
+   * commits it as one update operation with {@code fingerprint}; never throws for feed or store
+   * trouble, which becomes a FAILED outcome and leaves the updater's data as it was.
+   */
+  public UpdateOutcome runFrom(Updater updater, Path dir, String fingerprint) {
+    try {
+      return commit(updater, dir, fingerprint);
+    } catch (IOException | RuntimeException e) {
+      return failed(updater.name(), e);
+    }
+  }
+
+  private UpdateOutcome commit(Updater updater, Path dir, String fingerprint) throws IOException {
+    String name = updater.name();
+    List<Vulnerability> vulnerabilities = updater.parse(dir);
+    store.updateVulnerabilities(name, fingerprint, vulnerabilities);
+    LOG.info("updater committed: updater={} vulnerabilities={}", name, vulnerabilities.size());
+    return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, vulnerabilities.size(), "");
+  }
+
+  private static UpdateOutcome failed(String name, Exception e) {
+    LOG.warn("updater failed: updater={} error={}", name, e.toString());
+    return new UpdateOutcome(name, UpdateOutcome.Status.FAILED, 0, oneLine(e));
   }
 
   private static String oneLine(Exception e) {
