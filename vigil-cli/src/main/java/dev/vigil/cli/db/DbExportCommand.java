@@ -1,20 +1,17 @@
 package dev.vigil.cli.db;
 
 import dev.vigil.cli.options.UpdaterSelection;
+import dev.vigil.cli.output.Outputs;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
+import dev.vigil.updater.ScratchDirectory;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +50,7 @@ final class DbExportCommand implements Callable<Integer> {
     if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
       throw new IOException("db export: no such directory for " + file);
     }
-    try (Scratch staging = Scratch.create("vigil-export")) {
+    try (ScratchDirectory staging = ScratchDirectory.create("vigil-export")) {
       List<ArchiveManifest.Feed> feeds = new ArrayList<>();
       for (Updater updater : updaters) {
         Path dir = Files.createDirectories(staging.dir().resolve(updater.name()));
@@ -76,7 +73,8 @@ final class DbExportCommand implements Callable<Integer> {
               Instant.now().toString(),
               version(),
               feeds);
-      writeAtomically(target, manifest, staging.dir());
+      Outputs.writeAtomically(
+          target, stream -> FeedArchiveWriter.write(manifest, staging.dir(), stream));
     }
     out.printf("wrote %s (%s)%n", file, DbStatusCommand.bytes(Files.size(target)));
     out.flush();
@@ -87,24 +85,5 @@ final class DbExportCommand implements Callable<Integer> {
   private static String version() {
     String version = DbExportCommand.class.getPackage().getImplementationVersion();
     return version == null ? "dev" : version;
-  }
-
-  private static void writeAtomically(Path target, ArchiveManifest manifest, Path feeds)
-      throws IOException {
-    Path partial =
-        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
-    try {
-      try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
-        FeedArchiveWriter.write(manifest, feeds, out);
-      }
-      try {
-        Files.move(
-            partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(partial);
-    }
   }
 }

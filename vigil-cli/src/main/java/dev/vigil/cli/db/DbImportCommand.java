@@ -8,6 +8,7 @@ import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.feed.Validators;
 import dev.vigil.spi.UpdaterFactory;
+import dev.vigil.updater.ScratchDirectory;
 import dev.vigil.updater.UpdateManager;
 import dev.vigil.updater.UpdateOutcome;
 import java.io.IOException;
@@ -71,7 +72,7 @@ final class DbImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, UpdaterFactory> known = UpdaterSelection.known();
     FeedClient client = new FeedClient(timeout);
-    try (Scratch scratch = Scratch.create("vigil-import")) {
+    try (ScratchDirectory scratch = ScratchDirectory.create("vigil-import")) {
       Path file = locate(client, scratch.dir());
       Path unpacked = Files.createDirectory(scratch.dir().resolve("archive"));
       ArchiveManifest manifest = FeedArchiveReader.read(file, unpacked, known.keySet());

@@ -1,4 +1,4 @@
-package dev.vigil.cli.db;
+package dev.vigil.updater;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,22 +10,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A temporary directory that is deleted, with everything in it, on close. */
-final class Scratch implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Scratch.class);
+public final class ScratchDirectory implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScratchDirectory.class);
 
   private final Path dir;
 
-  private Scratch(Path dir) {
+  private ScratchDirectory(Path dir) {
     this.dir = dir;
   }
 
   /** Creates a fresh temporary directory named after {@code prefix}. */
-  static Scratch create(String prefix) throws IOException {
-    return new Scratch(Files.createTempDirectory(prefix));
+  public static ScratchDirectory create(String prefix) throws IOException {
+    return new ScratchDirectory(Files.createTempDirectory(prefix));
   }
 
   /** The directory. */
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
