@@ -93,7 +93,8 @@ class DbCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(VigilCli.ERROR);
     assertThat(run.err())
-        .startsWith("vigil: db import: refused the archive: it is truncated or corrupt")
+        .startsWith(
+            "vigil: db import: refused the archive: it is truncated or corrupt (unexpected end")
         .contains("the store is unchanged");
     try (Datastore store = Datastores.open(connectedDb)) {
       assertThat(store.updateOperations()).isEqualTo(before);

@@ -1,6 +1,7 @@
 package dev.vigil.cli.db;
 
 import dev.vigil.model.Json;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -121,7 +122,8 @@ final class FeedArchiveReader {
       if (e.getMessage() != null && e.getMessage().startsWith("db import:")) {
         throw e;
       }
-      throw refused("it is truncated or corrupt: " + firstLine(e));
+      String why = e instanceof EOFException ? "unexpected end of data" : firstLine(e);
+      throw refused("it is truncated or corrupt (" + why + ")");
     }
     return unpacked;
   }
