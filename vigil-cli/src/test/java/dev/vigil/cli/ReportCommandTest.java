@@ -89,6 +89,7 @@ class ReportCommandTest {
     String html = Files.readString(page, StandardCharsets.UTF_8);
     assertThat(html).doesNotContain("<script").doesNotContain("javascript:");
     assertThat(html).contains("&lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;");
+    assertThat(html).contains("<a href=\"https://security.alpinelinux.org/vuln/CVE-2020-28928\"");
     String dom = Chromium.dumpDom(page, dir);
     assertThat(dom).contains("<title>Vigil report: ").doesNotContain("<title>pwned");
     assertThat(dom).contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;");
@@ -104,7 +105,7 @@ class ReportCommandTest {
         "CVE-2020-28928" + HOSTILE,
         HOSTILE,
         null,
-        "javascript:alert(1)",
+        "javascript:alert(1) https://security.alpinelinux.org/vuln/CVE-2020-28928",
         "High",
         Severity.High,
         Package.source("musl", ""),

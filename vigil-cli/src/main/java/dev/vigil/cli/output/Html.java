@@ -2,6 +2,7 @@ package dev.vigil.cli.output;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 
 /** Escaping for the HTML report: everything from an image or a feed goes through here. */
@@ -48,6 +49,11 @@ final class Html {
         + "\" rel=\"noopener noreferrer\" target=\"_blank\">"
         + escape(label)
         + "</a>";
+  }
+
+  /** The first absolute http(s) URL of {@code urls}, or empty. */
+  static String firstWebUrl(List<String> urls) {
+    return urls.stream().filter(Html::isWebUrl).findFirst().orElse("");
   }
 
   private static boolean isWebUrl(String url) {

@@ -29,6 +29,11 @@ final class HtmlStyle {
       table{border-collapse:collapse;width:100%;margin:4px 0 12px}
       th,td{border-bottom:1px solid var(--line);padding:6px;text-align:left;vertical-align:top}
       th{background:var(--panel);font-size:.85em}
+      table.findings{table-layout:fixed}
+      table.findings th:nth-child(1){width:17%}
+      table.findings th:nth-child(2){width:12%}
+      table.findings th:nth-child(3){width:14%}
+      table.findings th:nth-child(n+4):nth-child(-n+6){width:7%}
       td.desc{color:var(--muted);font-size:.9em;max-width:420px;overflow-wrap:anywhere}
       .na{color:var(--muted)}
       a{color:#0b57d0}

@@ -10,6 +10,7 @@ import dev.vigil.model.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -59,7 +60,9 @@ final class HtmlWriter implements ReportWriter {
     if (result.report().manifestHash() != null) {
       html.append(escape(result.report().manifestHash().toString())).append(" &middot; ");
     }
-    html.append("scanned ").append(escape(result.time().toString())).append("</p>\n");
+    html.append("scanned ")
+        .append(escape(result.time().truncatedTo(ChronoUnit.SECONDS).toString()))
+        .append("</p>\n");
   }
 
   private static void layers(StringBuilder html, List<Finding> findings) {
@@ -101,7 +104,8 @@ final class HtmlWriter implements ReportWriter {
         .append(escape(first.pkg().version()))
         .append(" <span class=\"kind\">")
         .append(escape(first.purl()))
-        .append("</span></h3>\n<table>\n<thead><tr><th>Vulnerability</th><th>Severity</th>")
+        .append(
+            "</span></h3>\n<table class=\"findings\">\n<thead><tr><th>Vulnerability</th><th>Severity</th>")
         .append("<th>Fixed in</th><th>CVSS</th><th>EPSS</th><th>KEV</th><th>Description</th>")
         .append("</tr></thead>\n<tbody>\n");
     for (Finding f : findings) {
@@ -109,7 +113,7 @@ final class HtmlWriter implements ReportWriter {
       html.append("<tr class=\"finding\" data-severity=\"")
           .append(f.severity().name().toLowerCase(Locale.ROOT))
           .append("\"><td data-label=\"Vulnerability\">")
-          .append(Html.link(links.isEmpty() ? "" : links.get(0), f.name()))
+          .append(Html.link(Html.firstWebUrl(links), f.name()))
           .append("</td><td data-label=\"Severity\">")
           .append(HtmlStyle.badge(f.severity()))
           .append("</td><td data-label=\"Fixed in\">")
