@@ -15,7 +15,8 @@ final class OutputOptions {
       names = {"-f", "--format"},
       paramLabel = "FMT[=FILE]",
       description = {
-        "Report format, repeatable: table, json, sarif, cyclonedx, spdx, junit. With =FILE the"
+        "Report format, repeatable: table, json, sarif, cyclonedx, spdx, junit,"
+            + " html. With =FILE the"
             + " report goes to that file, else to standard output (at most one format there)."
             + " Default: table."
       })

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.options.DurationConverter;
 import dev.vigil.registry.Credential;
 import dev.vigil.registry.Platform;
 import dev.vigil.registry.RegistrySettings;

@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.options.StoreOption;
 import dev.vigil.cli.output.OutputTarget;
 import dev.vigil.cli.output.Outputs;
 import dev.vigil.cli.output.ScanResult;
@@ -56,7 +57,7 @@ import picocli.CommandLine.Spec;
       "1:the gate tripped (--fail-on, or --exit-code N to change the code)",
       "2:an error (bad flag, unreadable input or file), with a one-line reason"
     })
-final class ScanCommand implements Callable<Integer> {
+class ScanCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 

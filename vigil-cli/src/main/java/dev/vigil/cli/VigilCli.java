@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.db.DbCommand;
 import dev.vigil.cli.klar.KlarCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Command;
     description = "Finds known vulnerabilities in container images.",
     subcommands = {
       ScanCommand.class,
+      ReportCommand.class,
+      DbCommand.class,
       UpdateCommand.class,
       ServeCommand.class,
       KlarCommand.class,

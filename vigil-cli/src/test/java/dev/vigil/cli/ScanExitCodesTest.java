@@ -87,7 +87,7 @@ class ScanExitCodesTest {
         Arguments.of(List.of("--severity", "high,urgent"), "'urgent' is not a severity"),
         Arguments.of(List.of("--exit-code", "2"), "2 is reserved for errors"),
         Arguments.of(List.of("--exit-code", "256"), "--exit-code: 256 is not allowed"),
-        Arguments.of(List.of("--format", "html"), "unknown format 'html'"),
+        Arguments.of(List.of("--format", "pdf"), "unknown format 'pdf'"),
         Arguments.of(List.of("-f", "json", "-f", "table"), "at most one format"),
         Arguments.of(List.of("-f", "json", "-f", "sarif", "-o", "x"), "exactly one --format"),
         Arguments.of(List.of("-f", "json=" + missing.resolve("r.json")), "output: no such dir"),

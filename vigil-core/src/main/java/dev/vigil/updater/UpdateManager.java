@@ -6,13 +6,9 @@ import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,49 +38,48 @@ public final class UpdateManager {
   /** Runs one updater; never throws for feed or store trouble, which becomes a FAILED outcome. */
   public UpdateOutcome run(Updater updater) {
     String name = updater.name();
-    Path scratch = null;
-    try {
-      scratch = Files.createTempDirectory("vigil-update-" + name);
+    try (ScratchDirectory scratch = ScratchDirectory.create("vigil-update-" + name)) {
       String previous =
           store.latestUpdateOperation(name).map(UpdateOperation::fingerprint).orElse("");
-      FetchResult fetched = updater.fetch(scratch, previous);
+      FetchResult fetched = updater.fetch(scratch.dir(), previous);
       if (!fetched.changed()) {
         LOG.info("updater unchanged: updater={}", name);
         return new UpdateOutcome(name, UpdateOutcome.Status.UNCHANGED, 0, "");
       }
-      List<Vulnerability> vulnerabilities = updater.parse(scratch);
-      store.updateVulnerabilities(name, fetched.fingerprint(), vulnerabilities);
-      LOG.info("updater committed: updater={} vulnerabilities={}", name, vulnerabilities.size());
-      return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, vulnerabilities.size(), "");
+      return commit(updater, scratch.dir(), fetched.fingerprint());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("updater failed: updater={} error={}", name, e.toString());
-      return new UpdateOutcome(name, UpdateOutcome.Status.FAILED, 0, oneLine(e));
-    } finally {
-      deleteQuietly(scratch);
+      return failed(name, e);
     }
+  }
+
+  /**
+   * Parses what an earlier fetch of {@code updater} left in {@code dir} (an imported archive) and
+   * commits it as one update operation with {@code fingerprint}; never throws for feed or store
+   * trouble, which becomes a FAILED outcome and leaves the updater's data as it was.
+   */
+  public UpdateOutcome runFrom(Updater updater, Path dir, String fingerprint) {
+    try {
+      return commit(updater, dir, fingerprint);
+    } catch (IOException | RuntimeException e) {
+      return failed(updater.name(), e);
+    }
+  }
+
+  private UpdateOutcome commit(Updater updater, Path dir, String fingerprint) throws IOException {
+    String name = updater.name();
+    List<Vulnerability> vulnerabilities = updater.parse(dir);
+    store.updateVulnerabilities(name, fingerprint, vulnerabilities);
+    LOG.info("updater committed: updater={} vulnerabilities={}", name, vulnerabilities.size());
+    return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, vulnerabilities.size(), "");
+  }
+
+  private static UpdateOutcome failed(String name, Exception e) {
+    LOG.warn("updater failed: updater={} error={}", name, e.toString());
+    return new UpdateOutcome(name, UpdateOutcome.Status.FAILED, 0, oneLine(e));
   }
 
   private static String oneLine(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.lines().findFirst().orElse(message);
-  }
-
-  private static void deleteQuietly(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.deleteIfExists(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("scratch directory not deleted: dir={} error={}", dir, e.toString());
-    }
   }
 }

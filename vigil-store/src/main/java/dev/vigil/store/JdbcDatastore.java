@@ -29,10 +29,12 @@ final class JdbcDatastore implements Datastore {
 
   private final HikariDataSource dataSource;
   private final Jdbc jdbc;
+  private final Dialect dialect;
 
   JdbcDatastore(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource, dialect);
+    this.dialect = dialect;
   }
 
   @Override
@@ -71,6 +73,16 @@ final class JdbcDatastore implements Datastore {
   @Override
   public List<Vulnerability> vulnerabilities(UUID ref) {
     return jdbc.read("list vulnerabilities of " + ref, c -> Operations.vulnerabilities(c, ref));
+  }
+
+  @Override
+  public int vulnerabilityCount(UUID ref) {
+    return jdbc.read("count vulnerabilities of " + ref, c -> Operations.count(c, ref));
+  }
+
+  @Override
+  public long sizeBytes() {
+    return jdbc.read("measure the database", c -> Operations.sizeBytes(c, dialect));
   }
 
   @Override

@@ -76,6 +76,27 @@ final class Operations {
     return vulnerabilities;
   }
 
+  /** How many vulnerabilities the operation {@code ref} links to. */
+  static int count(Connection connection, UUID ref) throws SQLException {
+    String sql =
+        "SELECT COUNT(*) FROM uo_vuln uv JOIN update_operation uo ON uo.id = uv.uo"
+            + " WHERE uo.ref = ?";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, ref.toString());
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** The database's size in bytes, by the dialect's own measure. */
+  static long sizeBytes(Connection connection, Dialect dialect) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(dialect.sizeQuery());
+        ResultSet rs = select.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0L;
+    }
+  }
+
   /**
    * Deletes the operations {@code refs} (their links go with them), then every vulnerability no
    * operation links to.

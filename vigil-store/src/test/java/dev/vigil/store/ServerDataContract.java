@@ -62,6 +62,21 @@ abstract class ServerDataContract extends DatastoreContract {
   }
 
   @Test
+  void statusCountsEachOperationAndMeasuresTheDatabase() {
+    Datastore store = store();
+    long empty = store.sizeBytes();
+    UpdateOperation first = store.updateVulnerabilities("debian", "1", Samples.BUSTER_OPENSSL);
+    UpdateOperation second =
+        store.updateVulnerabilities("debian", "2", Samples.BUSTER_OPENSSL.subList(0, 1));
+
+    assertThat(store.vulnerabilityCount(first.ref())).isEqualTo(2);
+    assertThat(store.vulnerabilityCount(second.ref())).isEqualTo(1);
+    assertThat(store.vulnerabilityCount(UUID.randomUUID())).isZero();
+    assertThat(empty).isPositive();
+    assertThat(store.sizeBytes()).isGreaterThanOrEqualTo(empty);
+  }
+
+  @Test
   void legacyLayersFormChainsAndDeleteWithTheirDescendants() {
     Datastore store = store();
     Digest manifest = Digest.sha256("chain".getBytes(StandardCharsets.UTF_8));

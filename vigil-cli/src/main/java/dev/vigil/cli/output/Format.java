@@ -18,7 +18,9 @@ public enum Format {
   /** SPDX 2.3 JSON. */
   SPDX(SpdxWriter::new),
   /** JUnit XML, one test case per finding. */
-  JUNIT(JunitWriter::new);
+  JUNIT(JunitWriter::new),
+  /** One self-contained HTML page, readable on a phone and printable. */
+  HTML(HtmlWriter::new);
 
   private final Supplier<ReportWriter> writer;
 

@@ -47,10 +47,28 @@ public final class Outputs {
     if (dir == null || !Files.isDirectory(dir)) {
       throw new IOException("output: no such directory for " + file);
     }
-    Path partial = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
+    writeAtomically(absolute, out -> writer.write(result, out));
+  }
+
+  /** Writes a file's content. */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the content to {@code out}, which the caller closes. */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code content} beside {@code file} and moves it into place when complete, so a failure
+   * never leaves a half-written file.
+   */
+  public static void writeAtomically(Path file, Content content) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path partial =
+        absolute.resolveSibling(
+            "." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
     try {
       try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW)) {
-        writer.write(result, out);
+        content.writeTo(out);
       }
       try {
         Files.move(

@@ -1,4 +1,4 @@
-package dev.vigil.cli;
+package dev.vigil.cli.options;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -7,9 +7,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads durations as people type them: {@code 30s}, {@code 5m}, {@code 1h}, {@code 250ms}. */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
 
+  /** The duration {@code value} names. */
   @Override
   public Duration convert(String value) {
     Matcher m = SIMPLE.matcher(value.trim());

@@ -1,11 +1,11 @@
-package dev.vigil.cli;
+package dev.vigil.cli.options;
 
 import dev.vigil.datastore.Datastore;
 import dev.vigil.store.Datastores;
 import picocli.CommandLine.Option;
 
 /** The {@code --db} option shared by the commands that use the vulnerability store. */
-final class StoreOption {
+public final class StoreOption {
 
   @Option(
       names = "--db",
@@ -15,8 +15,13 @@ final class StoreOption {
               + " (default: $VIGIL_DB, else the embedded SQLite file in the user's cache).")
   String location;
 
+  /** The location the user chose, or the default SQLite file: what {@link #open} opens. */
+  public String location() {
+    return location != null ? location : Datastores.defaultSqlitePath().toString();
+  }
+
   /** Opens the chosen store, running its migrations. */
-  Datastore open() {
-    return Datastores.open(location != null ? location : Datastores.defaultSqlitePath().toString());
+  public Datastore open() {
+    return Datastores.open(location());
   }
 }
