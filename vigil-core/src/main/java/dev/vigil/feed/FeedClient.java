@@ -88,4 +88,10 @@ public final class FeedClient {
     }
     return scheme;
   }
+
+  /** {@code source} as a directory: with a trailing slash, so relative names resolve below it. */
+  public static URI directory(URI source) {
+    String text = source.toString();
+    return text.endsWith("/") ? source : URI.create(text + "/");
+  }
 }

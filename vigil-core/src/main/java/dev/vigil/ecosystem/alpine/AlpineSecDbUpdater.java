@@ -51,8 +51,7 @@ public final class AlpineSecDbUpdater implements Updater {
    * file:} directory laid out the same way.
    */
   public AlpineSecDbUpdater(URI source, FeedClient client) {
-    String text = source.toString();
-    this.source = text.endsWith("/") ? source : URI.create(text + "/");
+    this.source = FeedClient.directory(source);
     this.client = client;
   }
 

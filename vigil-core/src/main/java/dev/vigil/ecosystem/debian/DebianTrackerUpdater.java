@@ -41,8 +41,7 @@ public final class DebianTrackerUpdater implements Updater {
 
   /** An updater reading from {@code source}, upstream or a mirror laid out the same way. */
   public DebianTrackerUpdater(URI source, FeedClient client) {
-    String text = source.toString();
-    this.source = text.endsWith("/") ? source : URI.create(text + "/");
+    this.source = FeedClient.directory(source);
     this.client = client;
   }
 

@@ -34,8 +34,7 @@ public record OvalFiles(String component, URI source, Pattern pattern) {
 
   /** Adds the trailing slash {@code source} may lack. */
   public OvalFiles {
-    String text = source.toString();
-    source = text.endsWith("/") ? source : URI.create(text + "/");
+    source = FeedClient.directory(source);
   }
 
   /**
