@@ -104,6 +104,7 @@ class ScanMarinerEndToEndTest {
   void reportsTheNamedFindings() {
     assertThat(report.get("packages")).hasSize(129);
     assertThat(findings())
+        .hasSize(265)
         .contains(
             "CVE-2021-3711 openssl",
             "CVE-2022-0778 openssl",
