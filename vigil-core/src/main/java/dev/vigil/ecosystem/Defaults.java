@@ -13,6 +13,8 @@ import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
 import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
 import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.fedora.FedoraReleaseScanner;
+import dev.vigil.ecosystem.mariner.MarinerMatcher;
+import dev.vigil.ecosystem.mariner.MarinerOval;
 import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
@@ -77,7 +79,8 @@ public final class Defaults {
 
   /** The matchers. */
   public static List<Matcher> matchers() {
-    return List.of(new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher());
+    return List.of(
+        new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher(), new MarinerMatcher());
   }
 
   /** The updater factories, by their stable names. */
@@ -86,6 +89,7 @@ public final class Defaults {
         new AlpineSecDbUpdaterFactory(),
         new DebianTrackerUpdaterFactory(),
         DebianOval.updaterFactory(),
-        UbuntuOval.updaterFactory());
+        UbuntuOval.updaterFactory(),
+        MarinerOval.updaterFactory());
   }
 }

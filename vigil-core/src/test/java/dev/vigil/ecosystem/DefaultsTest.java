@@ -17,10 +17,12 @@ class DefaultsTest {
     assertThat(Defaults.packageScanners())
         .extracting(PackageScanner::name)
         .contains("dpkg", "dpkg-distroless");
-    assertThat(Defaults.matchers()).extracting(Matcher::name).contains("debian", "ubuntu");
+    assertThat(Defaults.matchers())
+        .extracting(Matcher::name)
+        .contains("debian", "ubuntu", "mariner");
     assertThat(Defaults.updaterFactories())
         .extracting(UpdaterFactory::name)
-        .contains("debian", "debian-oval", "ubuntu");
+        .contains("debian", "debian-oval", "ubuntu", "mariner");
   }
 
   @Test

@@ -41,7 +41,7 @@ public record OvalDocument(
    * @param description the metadata description
    * @param platforms the {@code affected/platform} names
    * @param references the metadata references
-   * @param severity the {@code advisory/severity} text, or empty
+   * @param severity the {@code advisory/severity} (or {@code metadata/severity}) text, or empty
    * @param issued the {@code advisory/issued} date, or empty
    * @param cves the {@code advisory/cve} elements
    * @param criteria every criterion of the criteria tree, depth first

@@ -181,7 +181,8 @@ public final class OvalReader {
           definition.description = parent.equals("metadata") ? value : definition.description;
       case "platform" -> definition.platforms.add(value);
       case "severity" ->
-          definition.severity = parent.equals("advisory") ? value : definition.severity;
+          definition.severity =
+              parent.equals("advisory") || parent.equals("metadata") ? value : definition.severity;
       case "cve" -> definition.cves.add(new OvalDocument.AdvisoryCve(value, pending));
       case "definition" -> {
         if (depth == 3) {

@@ -2,14 +2,12 @@ package dev.vigil.ecosystem.rpm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.testing.RpmOracle;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +54,7 @@ class RpmVersionOracleTest {
     for (int i = 0; i < COUNT; i++) {
       versions.add(evr(random));
     }
-    List<String> answers = vercmp(versions, true);
+    List<String> answers = RpmOracle.vercmp(tmp, versions, true);
     oracle = new int[COUNT][COUNT];
     for (int i = 0; i < COUNT; i++) {
       for (int j = 0; j < COUNT; j++) {
@@ -114,7 +112,7 @@ class RpmVersionOracleTest {
       pairs.add(f[2]);
       expected.add(f[1].equals("<") ? -1 : f[1].equals("=") ? 0 : 1);
     }
-    List<String> answers = vercmp(pairs, false);
+    List<String> answers = RpmOracle.vercmp(tmp, pairs, false);
     for (int k = 0; k < lines.size(); k++) {
       assertThat(Integer.parseInt(answers.get(k))).as(lines.get(k)).isEqualTo(expected.get(k));
     }
@@ -144,35 +142,5 @@ class RpmVersionOracleTest {
       s.append(TOKENS[random.nextInt(TOKENS.length)]);
     }
     return s.toString();
-  }
-
-  /**
-   * Runs rpm once: either every ordered pair of {@code values} ({@code all}), or consecutive pairs
-   * ({@code values[0]} with {@code values[1]}, …). One answer per line.
-   */
-  private static List<String> vercmp(List<String> values, boolean all)
-      throws IOException, InterruptedException {
-    StringBuilder lua = new StringBuilder("local v = {\n");
-    for (String value : values) {
-      lua.append("[[").append(value).append("]],\n");
-    }
-    lua.append("}\n");
-    lua.append(
-        all
-            ? "for i = 1, #v do for j = 1, #v do"
-                + " io.write(rpm.vercmp(v[i], v[j]), '\\n') end end\n"
-            : "for i = 1, #v, 2 do io.write(rpm.vercmp(v[i], v[i + 1]), '\\n') end\n");
-    Path script = Files.createTempFile(tmp, "vercmp", ".lua");
-    Files.writeString(script, lua, StandardCharsets.UTF_8);
-    Process rpm =
-        new ProcessBuilder("rpm", "--eval", "%{lua: dofile('" + script + "')}")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String out = new String(rpm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(rpm.waitFor(60, TimeUnit.SECONDS)).as("rpm finished").isTrue();
-    assertThat(rpm.exitValue()).as("rpm exit code").isZero();
-    List<String> answers = out.lines().filter(l -> !l.isBlank()).toList();
-    assertThat(answers).hasSize(all ? values.size() * values.size() : values.size() / 2);
-    return answers;
   }
 }

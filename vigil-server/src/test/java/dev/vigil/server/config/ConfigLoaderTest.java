@@ -116,7 +116,8 @@ class ConfigLoaderTest {
     assertError(
         Mode.COMBO,
         "updaters:\n  sets: [nope]\n",
-        "config: updaters.sets: unknown updater 'nope' (known: alpine, debian, debian-oval, ubuntu)");
+        "config: updaters.sets: unknown updater 'nope' (known: alpine, debian, debian-oval, ubuntu,"
+            + " mariner)");
     assertError(
         Mode.COMBO,
         "auth:\n  psk:\n    key: '%%%'\n    iss: [x]\n",
