@@ -1,7 +1,10 @@
 package dev.vigil.cli.progress;
 
 import dev.vigil.progress.ProgressListener;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** Picks how progress shows on standard error: redrawn in place, line by line, or not at all. */
@@ -22,10 +25,23 @@ public final class Progress {
     return isTerminal(System.getenv()) ? new TerminalProgress(err) : new LineProgress(err);
   }
 
-  /** True when standard error is a terminal that understands redraws. */
+  /**
+   * True when standard error is a terminal that understands redraws: {@code TERM} is set and not
+   * {@code dumb}, and file descriptor 2 is a terminal device (on Linux, read from {@code
+   * /proc/self/fd/2}, so {@code vigil scan -f json > out.json} still shows progress), else when
+   * {@link System#console()} is present.
+   */
   static boolean isTerminal(Map<String, String> env) {
     String term = env.get("TERM");
-    return System.console() != null && term != null && !term.isEmpty() && !"dumb".equals(term);
+    if (term == null || term.isEmpty() || "dumb".equals(term)) {
+      return false;
+    }
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (IOException | UnsupportedOperationException e) {
+      return System.console() != null;
+    }
   }
 
   /** Formats a byte count as {@code 50.9 MB}. */
