@@ -1,8 +1,8 @@
 package dev.vigil.progress;
 
 /**
- * Hears about long work (layer downloads, indexing, feed updates) so a front end can show progress;
- * every method does nothing by default and must return quickly.
+ * Hears about long work (layer downloads, indexing) so a front end can show progress; every method
+ * does nothing by default and must return quickly.
  */
 public interface ProgressListener {
 
@@ -34,12 +34,4 @@ public interface ProgressListener {
    * @param count how many layers the image has
    */
   default void indexed(int index, int count) {}
-
-  /**
-   * Reports a phase of a feed update.
-   *
-   * @param updater the updater's name
-   * @param phase what it is doing now: fetching, parsing or committing
-   */
-  default void updating(String updater, String phase) {}
 }

@@ -27,11 +27,6 @@ final class LineProgress implements ProgressListener {
     line("indexed layer " + index + "/" + count);
   }
 
-  @Override
-  public void updating(String updater, String phase) {
-    line(updater + ": " + phase);
-  }
-
   private synchronized void line(String text) {
     err.println("vigil: " + text);
     err.flush();

@@ -53,11 +53,6 @@ final class TerminalProgress implements ProgressListener {
     }
   }
 
-  @Override
-  public synchronized void updating(String updater, String phase) {
-    draw(updater + ": " + phase);
-  }
-
   private void draw(String text) {
     err.print(CLEAR + "vigil: " + text);
     err.flush();
