@@ -33,6 +33,12 @@ final class OutputOptions {
       description = "Print no warnings nor gate summary on standard error; errors still are.")
   boolean quiet;
 
+  @Option(
+      names = "--no-progress",
+      description =
+          "Show no progress on standard error (shown in place on a terminal, else as plain lines).")
+  boolean noProgress;
+
   /**
    * The outputs to write.
    *

@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cli.options.DurationConverter;
+import dev.vigil.progress.ProgressListener;
 import dev.vigil.registry.Credential;
 import dev.vigil.registry.Platform;
 import dev.vigil.registry.RegistrySettings;
@@ -98,6 +99,15 @@ final class RegistryOptions {
    * @throws IllegalArgumentException when only one of user name and password is given
    */
   RegistrySettings settings() {
+    return settings(ProgressListener.NONE);
+  }
+
+  /**
+   * The registry settings with {@code progress} hearing the downloads.
+   *
+   * @throws IllegalArgumentException when only one of user name and password is given
+   */
+  RegistrySettings settings(ProgressListener progress) {
     boolean hasUser = username != null && !username.isEmpty();
     boolean hasPassword = password != null && !password.isEmpty();
     if (hasUser != hasPassword) {
@@ -111,7 +121,8 @@ final class RegistryOptions {
             .caCertificate(caCertificate)
             .tlsVerify(!tlsNoVerify)
             .cacheMaxBytes(cacheMaxBytes)
-            .credential(hasUser ? new Credential(username, password) : null);
+            .credential(hasUser ? new Credential(username, password) : null)
+            .progress(progress);
     if (cacheDirectory != null) {
       settings.cacheDirectory(cacheDirectory);
     }

@@ -9,6 +9,7 @@ import dev.vigil.cli.policy.Findings;
 import dev.vigil.cli.policy.Gate;
 import dev.vigil.cli.policy.Policy;
 import dev.vigil.cli.policy.PolicyResult;
+import dev.vigil.cli.progress.Progress;
 import dev.vigil.cli.remote.ClairHttp;
 import dev.vigil.cli.remote.ClairV4Api;
 import dev.vigil.datastore.Datastore;
@@ -21,6 +22,7 @@ import dev.vigil.matcher.MatcherEngine;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.Manifest;
 import dev.vigil.model.VulnerabilityReport;
+import dev.vigil.progress.ProgressListener;
 import dev.vigil.registry.ImageReference;
 import dev.vigil.registry.RegistryClient;
 import dev.vigil.registry.ResolvedImage;
@@ -170,8 +172,11 @@ class ScanCommand implements Callable<Integer> {
       sbom.warnings().forEach(console::warn);
       return new Indexed(sbom.name(), sbom.report());
     }
-    Image opened = ImageInput.open(image, registry.platform(), registry.settings());
-    IndexResult indexed = Indexer.withDefaults().index(opened.manifestDigest(), opened.layers());
+    ProgressListener progress =
+        Progress.on(spec.commandLine().getErr(), output.quiet, output.noProgress);
+    Image opened = ImageInput.open(image, registry.platform(), registry.settings(progress));
+    IndexResult indexed =
+        Indexer.withDefaults().index(opened.manifestDigest(), opened.layers(), progress);
     indexed.warnings().forEach(console::warn);
     return new Indexed(opened.name(), indexed.report());
   }

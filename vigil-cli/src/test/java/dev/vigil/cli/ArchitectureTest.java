@@ -25,7 +25,8 @@ class ArchitectureTest {
     "dev.vigil.updater..",
     "dev.vigil.ecosystem..",
     "dev.vigil.purl..",
-    "dev.vigil.sbom.."
+    "dev.vigil.sbom..",
+    "dev.vigil.progress.."
   };
 
   private static JavaClasses classes;

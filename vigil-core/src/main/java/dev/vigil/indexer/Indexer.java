@@ -11,6 +11,7 @@ import dev.vigil.model.Environment;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.Package;
 import dev.vigil.model.Repository;
+import dev.vigil.progress.ProgressListener;
 import dev.vigil.spi.Coalescer;
 import dev.vigil.spi.DistributionScanner;
 import dev.vigil.spi.FileFilter;
@@ -86,6 +87,20 @@ public final class Indexer {
    * @throws IOException when a layer cannot be read
    */
   public IndexResult index(Digest manifest, List<LayerSource> layers) throws IOException {
+    return index(manifest, layers, ProgressListener.NONE);
+  }
+
+  /**
+   * Indexes the layers of one manifest, telling {@code progress} after each layer.
+   *
+   * @param manifest the manifest's digest, which names the report
+   * @param layers the layers, base layer first
+   * @param progress hears "layer N of M indexed"
+   * @throws dev.vigil.spi.ScanException when a layer or a package database is corrupt
+   * @throws IOException when a layer cannot be read
+   */
+  public IndexResult index(Digest manifest, List<LayerSource> layers, ProgressListener progress)
+      throws IOException {
     List<String> warnings = new ArrayList<>();
     List<LayerFinding> findings = new ArrayList<>();
     Map<PackageScanner, List<FoundPackage>> current = new LinkedHashMap<>();
@@ -103,6 +118,7 @@ public final class Indexer {
         List<FoundPackage> visible = new ArrayList<>();
         current.values().forEach(visible::addAll);
         findings.add(new LayerFinding(layer.digest(), visible));
+        progress.indexed(findings.size(), layers.size());
       }
       Optional<Distribution> distribution = distribution(tree);
       Map<RepositoryScanner, List<Repository>> repositories = new LinkedHashMap<>();

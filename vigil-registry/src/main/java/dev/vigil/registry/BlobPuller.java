@@ -3,6 +3,7 @@ package dev.vigil.registry;
 import dev.vigil.layer.SizeLimitedInputStream;
 import dev.vigil.model.Digest;
 import dev.vigil.model.LayerRef;
+import dev.vigil.progress.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -24,9 +25,11 @@ final class BlobPuller {
   private final LayerCache cache;
   private final RetryPolicy retry;
   private final HttpTransport http;
+  private final ProgressListener progress;
   private final Map<Digest, Object> locks = new ConcurrentHashMap<>();
 
-  BlobPuller(LayerCache cache, RetryPolicy retry, HttpTransport http) {
+  BlobPuller(LayerCache cache, RetryPolicy retry, HttpTransport http, ProgressListener progress) {
+    this.progress = progress;
     this.cache = cache;
     this.retry = retry;
     this.http = http;
@@ -105,7 +108,13 @@ final class BlobPuller {
                   reply.body(),
                   size,
                   "registry: blob " + digest + " is longer than the " + size + " bytes stated");
-      return cache.store(digest, body);
+      long start = System.nanoTime();
+      CountingInputStream counted =
+          new CountingInputStream(
+              body, done -> progress.downloading(digest.toString(), done, size));
+      Path stored = cache.store(digest, counted);
+      progress.downloaded(digest.toString(), counted.count(), System.nanoTime() - start);
+      return stored;
     }
   }
 }

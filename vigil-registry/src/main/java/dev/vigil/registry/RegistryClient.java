@@ -55,7 +55,7 @@ public final class RegistryClient {
     this.tokens = new TokenService(http);
     this.retry = new RetryPolicy(settings.maxAttempts(), settings.backoff());
     LayerCache cache = new LayerCache(settings.cacheDirectory(), settings.cacheMaxBytes());
-    this.blobs = new BlobPuller(cache, retry, http);
+    this.blobs = new BlobPuller(cache, retry, http, settings.progress());
   }
 
   /** The layer cache the client downloads into. */

@@ -1,5 +1,6 @@
 package dev.vigil.registry;
 
+import dev.vigil.progress.ProgressListener;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param parallelDownloads how many blobs are downloaded at once
  * @param maxAttempts how many times a request is tried when it fails in a way worth retrying
  * @param backoff the first retry delay, doubled for each further attempt
+ * @param progress hears the bytes of each blob download
  */
 public record RegistrySettings(
     Duration timeout,
@@ -39,7 +41,8 @@ public record RegistrySettings(
     long cacheMaxBytes,
     int parallelDownloads,
     int maxAttempts,
-    Duration backoff) {
+    Duration backoff,
+    ProgressListener progress) {
 
   /** The default timeout: 30 seconds. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -52,6 +55,7 @@ public record RegistrySettings(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(cacheDirectory, "cacheDirectory");
     Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(progress, "progress");
     helperPath = List.copyOf(helperPath);
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("registry: the timeout must be positive, not " + timeout);
@@ -105,6 +109,7 @@ public record RegistrySettings(
     private int parallelDownloads = 3;
     private int maxAttempts = 4;
     private Duration backoff = Duration.ofMillis(500);
+    private ProgressListener progress = ProgressListener.NONE;
 
     private Builder() {}
 
@@ -177,6 +182,12 @@ public record RegistrySettings(
       return this;
     }
 
+    /** Sets who hears the bytes of each blob download; none by default. */
+    public Builder progress(ProgressListener value) {
+      progress = value;
+      return this;
+    }
+
     /** The settings. */
     public RegistrySettings build() {
       return new RegistrySettings(
@@ -191,7 +202,8 @@ public record RegistrySettings(
           cacheMaxBytes,
           parallelDownloads,
           maxAttempts,
-          backoff);
+          backoff,
+          progress);
     }
   }
 }
