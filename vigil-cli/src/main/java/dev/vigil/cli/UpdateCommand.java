@@ -2,8 +2,10 @@ package dev.vigil.cli;
 
 import dev.vigil.cli.options.StoreOption;
 import dev.vigil.cli.options.UpdaterSelection;
+import dev.vigil.cli.progress.Progress;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.ecosystem.Defaults;
+import dev.vigil.progress.ProgressListener;
 import dev.vigil.spi.Updater;
 import dev.vigil.updater.UpdateManager;
 import dev.vigil.updater.UpdateOutcome;
@@ -13,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vigil update}: run updaters into the store. */
@@ -34,6 +37,11 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Mixin UpdaterSelection selection = new UpdaterSelection();
 
+  @Option(
+      names = "--no-progress",
+      description = "Do not show each updater's steps (fetching, parsing, committing) on stderr.")
+  boolean noProgress;
+
   @Override
   public Integer call() {
     List<Updater> updaters = selection.updaters(spec.commandLine());
@@ -41,7 +49,8 @@ final class UpdateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     try (Datastore datastore = store.open()) {
-      for (UpdateOutcome outcome : new UpdateManager(datastore).runAll(updaters)) {
+      ProgressListener progress = Progress.on(err, false, noProgress);
+      for (UpdateOutcome outcome : new UpdateManager(datastore, progress).runAll(updaters)) {
         switch (outcome.status()) {
           case UPDATED ->
               out.printf(

@@ -1,8 +1,8 @@
 package dev.vigil.progress;
 
 /**
- * Hears about long work (layer downloads, indexing) so a front end can show progress; every method
- * does nothing by default and must return quickly.
+ * Hears about long work (layer downloads, indexing, feed updates) so a front end can show progress;
+ * every method does nothing by default and must return quickly.
  */
 public interface ProgressListener {
 
@@ -34,4 +34,19 @@ public interface ProgressListener {
    * @param count how many layers the image has
    */
   default void indexed(int index, int count) {}
+
+  /**
+   * Reports the step an updater has reached.
+   *
+   * @param updater the updater's name
+   * @param step {@code fetching}, {@code parsing} or {@code committing}
+   */
+  default void updating(String updater, String step) {}
+
+  /**
+   * Reports that an updater's run ended, whatever its outcome.
+   *
+   * @param updater the updater's name
+   */
+  default void updateEnded(String updater) {}
 }

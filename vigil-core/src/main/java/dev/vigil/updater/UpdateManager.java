@@ -3,6 +3,7 @@ package dev.vigil.updater;
 import dev.vigil.datastore.VulnerabilityStore;
 import dev.vigil.model.UpdateOperation;
 import dev.vigil.model.Vulnerability;
+import dev.vigil.progress.ProgressListener;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
 import java.io.IOException;
@@ -20,10 +21,17 @@ public final class UpdateManager {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateManager.class);
 
   private final VulnerabilityStore store;
+  private final ProgressListener progress;
 
   /** A manager writing into {@code store}. */
   public UpdateManager(VulnerabilityStore store) {
+    this(store, ProgressListener.NONE);
+  }
+
+  /** A manager writing into {@code store} and telling {@code progress} each step. */
+  public UpdateManager(VulnerabilityStore store, ProgressListener progress) {
     this.store = store;
+    this.progress = progress;
   }
 
   /** Runs each updater in turn and reports what each did. */
@@ -41,6 +49,7 @@ public final class UpdateManager {
     try (ScratchDirectory scratch = ScratchDirectory.create("vigil-update-" + name)) {
       String previous =
           store.latestUpdateOperation(name).map(UpdateOperation::fingerprint).orElse("");
+      progress.updating(name, "fetching");
       FetchResult fetched = updater.fetch(scratch.dir(), previous);
       if (!fetched.changed()) {
         LOG.info("updater unchanged: updater={}", name);
@@ -49,6 +58,8 @@ public final class UpdateManager {
       return commit(updater, scratch.dir(), fetched.fingerprint());
     } catch (IOException | RuntimeException e) {
       return failed(name, e);
+    } finally {
+      progress.updateEnded(name);
     }
   }
 
@@ -62,12 +73,16 @@ public final class UpdateManager {
       return commit(updater, dir, fingerprint);
     } catch (IOException | RuntimeException e) {
       return failed(updater.name(), e);
+    } finally {
+      progress.updateEnded(updater.name());
     }
   }
 
   private UpdateOutcome commit(Updater updater, Path dir, String fingerprint) throws IOException {
     String name = updater.name();
+    progress.updating(name, "parsing");
     List<Vulnerability> vulnerabilities = updater.parse(dir);
+    progress.updating(name, "committing");
     store.updateVulnerabilities(name, fingerprint, vulnerabilities);
     LOG.info("updater committed: updater={} vulnerabilities={}", name, vulnerabilities.size());
     return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, vulnerabilities.size(), "");

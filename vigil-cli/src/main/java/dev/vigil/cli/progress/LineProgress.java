@@ -27,6 +27,11 @@ final class LineProgress implements ProgressListener {
     line("indexed layer " + index + "/" + count);
   }
 
+  @Override
+  public void updating(String updater, String step) {
+    line(updater + ": " + step);
+  }
+
   private synchronized void line(String text) {
     err.println("vigil: " + text);
     err.flush();

@@ -53,6 +53,17 @@ final class TerminalProgress implements ProgressListener {
     }
   }
 
+  @Override
+  public synchronized void updating(String updater, String step) {
+    draw(updater + ": " + step);
+  }
+
+  @Override
+  public synchronized void updateEnded(String updater) {
+    err.print(CLEAR);
+    err.flush();
+  }
+
   private void draw(String text) {
     err.print(CLEAR + "vigil: " + text);
     err.flush();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.cli.VigilCli;
 import dev.vigil.model.Json;
 import dev.vigil.registry.Rig;
+import dev.vigil.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,5 +108,39 @@ class ProgressProcessTest {
   void noProgressAndQuietSilenceIt() throws Exception {
     assertThat(stderr(command(ARCHIVE, "--no-progress"), true)).doesNotContain("indexed");
     assertThat(stderr(command(ARCHIVE, "--quiet"), false)).doesNotContain("indexed");
+  }
+
+  @Test
+  void updatesShowEachUpdatersStepsOnStderrOnly() throws Exception {
+    Path classes =
+        Path.of(VigilCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String mirror = Fixtures.fixture("feeds/alpine-secdb").toUri().toString();
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Dlogback.configurationFile=" + classes.resolve("logback.xml"),
+            "-cp",
+            System.getProperty("java.class.path"),
+            VigilCli.class.getName(),
+            "update",
+            "--db",
+            tmp.resolve("vigil.db").toString(),
+            "--updaters",
+            "alpine",
+            "--source",
+            "alpine=" + mirror);
+    Path out = tmp.resolve("update.out");
+    Path err = tmp.resolve("update.err");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).isZero();
+    assertThat(Files.readString(err))
+        .isEqualTo("vigil: alpine: fetching\nvigil: alpine: parsing\nvigil: alpine: committing\n");
+    assertThat(Files.readString(out)).startsWith("alpine: updated, ");
   }
 }
