@@ -93,11 +93,11 @@ public final class OverlayTree implements FileTree, AutoCloseable {
    * @return the path with no links left in it, or empty after too many link hops
    */
   public Optional<String> resolve(String path) {
-    Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
+    Deque<String> pending = new ArrayDeque<>(List.of(path.split("/")));
     List<String> done = new ArrayList<>();
     int hops = 0;
-    while (!todo.isEmpty()) {
-      String part = todo.pollFirst();
+    while (!pending.isEmpty()) {
+      String part = pending.pollFirst();
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }
@@ -121,7 +121,7 @@ public final class OverlayTree implements FileTree, AutoCloseable {
       }
       String[] parts = target.split("/");
       for (int i = parts.length - 1; i >= 0; i--) {
-        todo.addFirst(parts[i]);
+        pending.addFirst(parts[i]);
       }
     }
     return Optional.of(String.join("/", done));

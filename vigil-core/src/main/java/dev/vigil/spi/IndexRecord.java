@@ -12,4 +12,13 @@ import dev.vigil.model.Repository;
  * @param distribution its distribution, or null
  * @param repository its repository, or null
  */
-public record IndexRecord(Package pkg, Distribution distribution, Repository repository) {}
+public record IndexRecord(Package pkg, Distribution distribution, Repository repository) {
+
+  /**
+   * True for an installed (binary) package; the kind is compared without case, as Clair writes
+   * {@code binary} where Vigil writes {@code BINARY}.
+   */
+  public boolean isBinaryPackage() {
+    return pkg != null && Package.BINARY.equalsIgnoreCase(pkg.kind());
+  }
+}

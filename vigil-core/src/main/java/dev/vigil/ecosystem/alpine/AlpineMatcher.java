@@ -2,7 +2,6 @@ package dev.vigil.ecosystem.alpine;
 
 import dev.vigil.ecosystem.apk.ApkVersion;
 import dev.vigil.model.Distribution;
-import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
@@ -37,8 +36,7 @@ public final class AlpineMatcher implements Matcher {
   public boolean filter(IndexRecord record) {
     return record.distribution() != null
         && AlpineRelease.DID.equals(record.distribution().did())
-        && record.pkg() != null
-        && Package.BINARY.equals(record.pkg().kind());
+        && record.isBinaryPackage();
   }
 
   @Override

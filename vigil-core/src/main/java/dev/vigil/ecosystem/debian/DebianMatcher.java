@@ -33,7 +33,7 @@ public final class DebianMatcher implements Matcher {
 
   @Override
   public boolean filter(IndexRecord record) {
-    return DpkgReleaseMatch.isBinary(record) && DebianRelease.of(record.distribution()).isPresent();
+    return record.isBinaryPackage() && DebianRelease.of(record.distribution()).isPresent();
   }
 
   @Override

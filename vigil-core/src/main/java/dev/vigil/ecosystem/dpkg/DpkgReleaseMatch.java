@@ -1,8 +1,6 @@
 package dev.vigil.ecosystem.dpkg;
 
-import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
-import dev.vigil.spi.IndexRecord;
 import java.util.Optional;
 
 /**
@@ -12,13 +10,6 @@ import java.util.Optional;
  */
 public final class DpkgReleaseMatch {
   private DpkgReleaseMatch() {}
-
-  /**
-   * True for a binary package; the kind is compared without case, as Clair writes {@code binary}.
-   */
-  public static boolean isBinary(IndexRecord record) {
-    return record.pkg() != null && Package.BINARY.equalsIgnoreCase(record.pkg().kind());
-  }
 
   /**
    * Whether {@code vulnerability} affects a package at {@code installed} in {@code release}.

@@ -2,7 +2,6 @@ package dev.vigil.ecosystem.mariner;
 
 import dev.vigil.ecosystem.rpm.RpmVersion;
 import dev.vigil.model.Distribution;
-import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
@@ -38,8 +37,7 @@ public final class MarinerMatcher implements Matcher {
     return d != null
         && (MarinerReleaseScanner.MARINER.equals(d.did())
             || MarinerReleaseScanner.AZURE_LINUX.equals(d.did()))
-        && record.pkg() != null
-        && Package.BINARY.equals(record.pkg().kind());
+        && record.isBinaryPackage();
   }
 
   @Override

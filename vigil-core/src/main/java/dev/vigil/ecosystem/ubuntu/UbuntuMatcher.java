@@ -29,7 +29,7 @@ public final class UbuntuMatcher implements Matcher {
 
   @Override
   public boolean filter(IndexRecord record) {
-    return DpkgReleaseMatch.isBinary(record) && UbuntuRelease.of(record.distribution()).isPresent();
+    return record.isBinaryPackage() && UbuntuRelease.of(record.distribution()).isPresent();
   }
 
   @Override
