@@ -157,9 +157,7 @@ public final class Indexer {
         (scanner, found) -> {
           List<String> ids = new ArrayList<>();
           for (Repository repository : found) {
-            String id = String.valueOf(repositoriesById.size() + 1);
-            repositoriesById.put(id, repository.withId(id));
-            ids.add(id);
+            ids.add(idOf(repository, repositoriesById));
           }
           repositoryIds.put(scanner, ids);
         });
@@ -171,6 +169,10 @@ public final class Indexer {
       String packageDb = introduced.found().packageDb();
       byId.put(id, introduced.found().pkg().withId(id));
       List<String> served = new ArrayList<>();
+      Repository own = introduced.found().repository();
+      if (own != null) {
+        served.add(idOf(own, repositoriesById));
+      }
       repositoryIds.forEach(
           (scanner, ids) -> {
             if (scanner.serves(packageDb)) {
@@ -189,5 +191,17 @@ public final class Indexer {
         environments,
         true,
         "");
+  }
+
+  /** The id of {@code repository} in the report, adding it when it is new. */
+  private static String idOf(Repository repository, Map<String, Repository> repositoriesById) {
+    for (Map.Entry<String, Repository> entry : repositoriesById.entrySet()) {
+      if (entry.getValue().withId("").equals(repository.withId(""))) {
+        return entry.getKey();
+      }
+    }
+    String id = String.valueOf(repositoriesById.size() + 1);
+    repositoriesById.put(id, repository.withId(id));
+    return id;
   }
 }
