@@ -42,6 +42,21 @@ final class HelmChart {
   }
 
   /**
+   * The release notes ({@code NOTES.txt}) of a client-only dry-run install with the values file.
+   */
+  static String notes(Path valuesFile) {
+    return new Helm(DeployFiles.chart())
+        .install()
+        .withName(RELEASE)
+        .withNamespace("vigil")
+        .withValuesFile(valuesFile)
+        .clientOnly()
+        .dryRun()
+        .call()
+        .getOutput();
+  }
+
+  /**
    * {@code helm lint --strict} of the chart with {@code overrides} merged into its values
    * (helm-java's lint takes no values file, so the chart is copied into {@code work} with merged
    * values).

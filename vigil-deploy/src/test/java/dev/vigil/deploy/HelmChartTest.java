@@ -175,6 +175,16 @@ class HelmChartTest {
   }
 
   @Test
+  void tellsHowToGateAnImageWithKlarAgainstTheRelease() throws Exception {
+    String notes = HelmChart.notes(seedValues());
+
+    assertThat(notes)
+        .contains("CLAIR_ADDR=http://clair.apps.example.com")
+        .contains("vigil klar registry.example.com/team/app:1.0")
+        .contains("vigil scan --server $CLAIR_ADDR");
+  }
+
+  @Test
   void refusesAnExternalDatabaseWithoutAHost() {
     assertThatThrownBy(() -> HelmChart.template(null, Map.of("postgresql.enabled", "false")))
         .hasMessageContaining("postgresql.host is required when postgresql.enabled is false");

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.cli.VigilCli;
+import dev.vigil.cli.CliRun;
 import dev.vigil.registry.Rig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class VigilImageIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  private static final Path TAR =
+      Path.of(System.getProperty("vigil.image.tar", "../vigil-cli/target/vigil-image.tar"));
 
   /** The tarball's files by name (blobs are kept only when small; all are hashed). */
   private static final Map<String, byte[]> small = new HashMap<>();
@@ -47,9 +47,8 @@ class VigilImageIT {
 
   @BeforeAll
   static void readTarball() throws IOException {
-    Path tar = Path.of(System.getProperty("vigil.image.tar", "vigil-cli/target/vigil-image.tar"));
-    assertThat(tar).as("built by ./mvnw -Pimage package (vigil-cli)").isRegularFile();
-    try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {
+    assertThat(TAR).as("built by ./mvnw -Pimage package (vigil-cli)").isRegularFile();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(TAR))) {
       for (TarArchiveEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         if (!entry.isFile()) {
           continue;
@@ -116,7 +115,7 @@ class VigilImageIT {
         "copy",
         "-q",
         "--dest-tls-verify=false",
-        "oci-archive:" + System.getProperty("vigil.image.tar") + ":vigil/vigil:0.1.0-SNAPSHOT",
+        "oci-archive:" + TAR + ":vigil/vigil:0.1.0-SNAPSHOT",
         "docker://" + ref);
     String db = tmp.resolve("vigil.db").toString();
     Path mirror = Files.createDirectories(tmp.resolve("oval"));
@@ -161,14 +160,9 @@ class VigilImageIT {
   }
 
   private static String vigil(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = VigilCli.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    assertThat(code).as("vigil %s: %s", args[0], err).isZero();
-    return out.toString();
+    CliRun run = CliRun.of(args);
+    assertThat(run.exitCode()).as("vigil %s: %s", args[0], run.err()).isZero();
+    return run.out();
   }
 
   private static void skopeo(String... args) throws IOException, InterruptedException {
