@@ -31,7 +31,8 @@ tools="${VIGIL_TOOLS_DIR:-/var/cache/vigil-tools}"
 export VIGIL_KUBECTL="$tools/kubernetes-client/usr/bin/kubectl"
 if [ ! -x "$VIGIL_KUBECTL" ]; then
   mkdir -p "$tools" && rm -rf "$tools/kubernetes-client" "$tools"/kubernetes-client_*.deb
-  (cd "$tools" && { apt-get download -q kubernetes-client >/dev/null \
+  # (apt warns that root downloads outside its sandbox: expected here)
+  (cd "$tools" && { apt-get download -q kubernetes-client >/dev/null 2>&1 \
     || { apt-get update -q >/dev/null && apt-get download -q kubernetes-client >/dev/null; }; })
   dpkg-deb -x "$tools"/kubernetes-client_*.deb "$tools/kubernetes-client"
 fi
