@@ -10,17 +10,24 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.vigil.server.config.Mode;
+import dev.vigil.server.config.ServerConfig;
 import dev.vigil.testing.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code deploy/compose/docker-compose.yaml} against the Compose Specification's JSON schema
- * ({@code ../shared/fixtures/schemas/compose-spec.json}).
+ * ({@code ../shared/fixtures/schemas/compose-spec.json}), and the configuration its environment
+ * gives Vigil.
  */
 class ComposeFileTest {
   /**
@@ -56,6 +63,40 @@ class ComposeFileTest {
                 .path("condition")
                 .asText())
         .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void configuresVigilForItsPostgresql(@TempDir Path tmp) throws IOException {
+    JsonNode compose =
+        new YAMLMapper().readTree(DeployFiles.path("compose/docker-compose.yaml").toFile());
+    JsonNode vigil = compose.path("services").path("vigil");
+    Map<String, String> env = new HashMap<>();
+    // compose's ${NAME:-default} with nothing set: the default
+    vigil
+        .path("environment")
+        .properties()
+        .forEach(
+            e ->
+                env.put(
+                    e.getKey(), e.getValue().asText().replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")));
+    List<String> command = new ArrayList<>();
+    vigil.path("command").forEach(c -> command.add(c.asText()));
+
+    ServerConfig config = VigilConfigs.load(command, "", env, tmp);
+
+    assertThat(config.mode()).isEqualTo(Mode.COMBO);
+    assertThat(config.warnings()).isEmpty();
+    assertThat(config.matcher().store())
+        .startsWith("jdbc:postgresql://postgres:5432/vigil")
+        .contains("password=vigil");
+    assertThat(
+            compose
+                .path("services")
+                .path("postgres")
+                .path("environment")
+                .path("POSTGRES_PASSWORD")
+                .asText())
+        .isEqualTo("${POSTGRES_PASSWORD:-vigil}");
   }
 
   @Test
