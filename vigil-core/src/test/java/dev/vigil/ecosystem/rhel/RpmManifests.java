@@ -21,13 +21,26 @@ import java.util.regex.Pattern;
  * with its source package, and the {@code _repositoryhint} {@code repoid=...} as a content set
  * repository, as {@link ContentManifestScanner} states them.
  *
- * <p>The manifests give no binary epoch: it is taken from {@code srpm_nevra} where that writes one
- * ({@code perl-4:5.32.1-480.el9.src}), else from {@code epochs} by source name, else none.
+ * <p>The manifests write the binary epoch in different places or not at all: it is taken from
+ * {@code version} ({@code 1:3.2.2}), else {@code nerva} ({@code
+ * openssl-libs-1:1.1.1-8.el8.x86_64}), else {@code srpm_nevra} ({@code perl-4:5.32.1-480.el9.src}),
+ * else from {@code epochs} by source name, else none.
  */
 public final class RpmManifests {
   private static final Pattern SRPM_EPOCH = Pattern.compile(".*-(\\d+):[^-]+-[^-]+\\.src");
+  private static final Pattern NEVRA_EPOCH = Pattern.compile(".*-(\\d+):[^-]+-[^-]+");
 
   private RpmManifests() {}
+
+  /** The epoch {@code nerva} or {@code srpm_nevra} writes, else the stated one, else 0. */
+  private static String epoch(JsonNode rpm, String srpm, Map<String, String> epochs) {
+    Matcher nevra = NEVRA_EPOCH.matcher(rpm.path("nerva").asText());
+    if (nevra.matches()) {
+      return nevra.group(1);
+    }
+    Matcher written = SRPM_EPOCH.matcher(rpm.path("srpm_nevra").asText());
+    return written.matches() ? written.group(1) : epochs.getOrDefault(srpm, "0");
+  }
 
   /** The report of {@code manifest}, a RHEL image of {@code versionId} (e.g. {@code 9.2}). */
   public static IndexReport read(Path manifest, String versionId, Map<String, String> epochs)
@@ -51,11 +64,11 @@ public final class RpmManifests {
     for (JsonNode rpm : rpms) {
       String id = Integer.toString(packages.size() + 1);
       String srpm = rpm.path("srpm_name").asText();
-      Matcher written = SRPM_EPOCH.matcher(rpm.path("srpm_nevra").asText());
-      String epoch = written.matches() ? written.group(1) : epochs.getOrDefault(srpm, "0");
+      String[] version = rpm.path("version").asText().split(":", 2);
+      String epoch = version.length == 2 ? version[0] : epoch(rpm, srpm, epochs);
       String evr =
           (epoch.equals("0") ? "" : epoch + ":")
-              + rpm.path("version").asText()
+              + version[version.length - 1]
               + "-"
               + rpm.path("release").asText();
       Package pkg =
