@@ -3,15 +3,19 @@ package dev.vigil.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.datastore.Datastore;
+import dev.vigil.ecosystem.rhel.ContentManifestScanner;
 import dev.vigil.ecosystem.rhel.RhelMatcher;
 import dev.vigil.ecosystem.rhel.RhelVexUpdaterFactory;
 import dev.vigil.ecosystem.rhel.RpmManifests;
 import dev.vigil.ecosystem.rhel.VexMirror;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.matcher.MatcherEngine;
+import dev.vigil.model.Environment;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.Json;
+import dev.vigil.model.Repository;
 import dev.vigil.model.UpdateOperation;
+import dev.vigil.model.VulnerabilityReport;
 import dev.vigil.spi.Updater;
 import dev.vigil.testing.Fixtures;
 import dev.vigil.testing.ReportPairs;
@@ -21,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -116,6 +121,59 @@ class RhelVexEndToEndTest {
             "platform-python CVE-2026-2297",
             "python3-libs CVE-2026-2297")
         .doesNotContain("curl CVE-2023-38545", "libcurl-minimal CVE-2023-38545");
+  }
+
+  @Test
+  void mapsContentSetsToCpesWithTheStoredRepositoryMap() throws Exception {
+    IndexReport nodejs =
+        RpmManifests.read(
+            Fixtures.fixture("pkgdb/manifests/redhat/rhel9-nodejs.rpm-manifest.json"),
+            "9.2",
+            EPOCHS);
+    String libs =
+        nodejs.packages().values().stream()
+            .filter(p -> p.name().equals("openssl-libs"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    Map<String, Repository> repositories = new LinkedHashMap<>(nodejs.repository());
+    repositories.put("x1", contentSet("x1", "rhel-9-for-x86_64-baseos-rpms"));
+    repositories.put("x2", contentSet("x2", "rhel-9-for-aarch64-baseos-rpms"));
+    Map<String, List<Environment>> environments = new LinkedHashMap<>(nodejs.environments());
+    environments.put(libs, List.of(new Environment("var/lib/rpm", null, "1", List.of("x1", "x2"))));
+    IndexReport hinted =
+        new IndexReport(
+            null,
+            IndexReport.FINISHED,
+            nodejs.packages(),
+            nodejs.distributions(),
+            repositories,
+            environments,
+            true,
+            "");
+
+    // Assumed base repositories: the BaseOS and the AppStream fix of CVE-2024-0727 both apply;
+    // stated BaseOS content sets: only the BaseOS one, once however many content sets map to it.
+    assertThat(fixes(nodejs, libs, "CVE-2024-0727"))
+        .containsExactlyInAnyOrder(
+            "cpe:/o:redhat:enterprise_linux:9::baseos",
+            "cpe:/a:redhat:enterprise_linux:9::appstream");
+    assertThat(fixes(hinted, libs, "CVE-2024-0727"))
+        .containsExactly("cpe:/o:redhat:enterprise_linux:9::baseos");
+  }
+
+  private static Repository contentSet(String id, String name) {
+    return new Repository(id, name, ContentManifestScanner.KEY, "", "");
+  }
+
+  /** The CPEs of the statements of {@code cve} that affect package {@code id}. */
+  private static List<String> fixes(IndexReport index, String id, String cve) {
+    VulnerabilityReport report = new MatcherEngine(List.of(new RhelMatcher()), store).match(index);
+    return report.packageVulnerabilities().get(id).stream()
+        .map(report.vulnerabilities()::get)
+        .filter(v -> v.name().equals(cve))
+        .map(v -> v.repository().name())
+        .toList();
   }
 
   @Test
