@@ -9,10 +9,12 @@ import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.ScanException;
 import dev.vigil.spi.Updater;
+import dev.vigil.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,41 @@ class RhelVexUpdaterTest {
     updater.fetch(fetched, "");
 
     assertThat(updater.parse(fetched)).noneMatch(v -> v.name().equals("CVE-2024-0727"));
+  }
+
+  @Test
+  void unpacksTheBulkArchiveAndFetchesOnlyLaterChanges() throws IOException {
+    URI source = VexMirror.layOut(tmp.resolve("site"), VexMirror.ALL);
+    Path vex = Path.of(source);
+    String archive = "csaf_vex_2023-10-31.tar.zst";
+    Files.copy(Fixtures.fixture("feeds/redhat-csaf-vex/archive/" + archive), vex.resolve(archive));
+    Files.writeString(vex.resolve("archive_latest.txt"), archive + "\n");
+    // Listed as changed before the archive: read from it, never fetched alone (no such file here).
+    Files.writeString(
+        vex.resolve("changes.csv"),
+        "\"2023/cve-2023-0044.json\",\"2023-10-01T00:00:00+00:00\"\n",
+        StandardOpenOption.APPEND);
+    Updater updater = updater(source);
+    Path fetched = Files.createDirectories(tmp.resolve("fetched"));
+
+    FetchResult first = updater.fetch(fetched, "");
+
+    assertThat(first.changed()).isTrue();
+    assertThat(fetched.resolve("vex/2023/cve-2023-0044.json")).isRegularFile();
+    assertThat(fetched.resolve("vex/2023/cve-2023-0051.json")).isRegularFile();
+    assertThat(fetched.resolve("vex/2024/cve-2024-0727.json")).isRegularFile();
+    assertThat(fetched.resolve(archive)).doesNotExist();
+    assertThat(updater.parse(fetched)).anyMatch(v -> v.name().equals("CVE-2024-0727"));
+  }
+
+  @Test
+  void refusesAnArchiveNameThatIsNoVexArchive() throws IOException {
+    URI source = VexMirror.layOut(tmp.resolve("site"), List.of("cve-2024-22047.json"));
+    Files.writeString(Path.of(source).resolve("archive_latest.txt"), "../../secret.tar.zst\n");
+
+    assertThatThrownBy(() -> updater(source).fetch(Files.createDirectories(tmp.resolve("f")), ""))
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("archive_latest.txt: unexpected archive name ../../secret.tar.zst");
   }
 
   @Test
