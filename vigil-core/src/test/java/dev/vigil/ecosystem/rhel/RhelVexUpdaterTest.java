@@ -3,7 +3,6 @@ package dev.vigil.ecosystem.rhel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
@@ -122,10 +121,9 @@ class RhelVexUpdaterTest {
   }
 
   @Test
-  void isRegisteredWithItsMatcher() {
-    assertThat(Defaults.updaterFactories()).anyMatch(f -> f.name().equals("rhel"));
-    assertThat(Defaults.matchers()).anyMatch(m -> m instanceof RhelMatcher);
+  void readsRedHatsVexDirectoryByDefault() {
     assertThat(new RhelVexUpdaterFactory().defaultSource().toString())
         .isEqualTo("https://security.access.redhat.com/data/csaf/v2/vex/");
+    assertThat(new RhelVexUpdaterFactory().runsByDefault()).isTrue();
   }
 }
