@@ -20,7 +20,9 @@ import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
 import dev.vigil.ecosystem.rhel.ContentManifestScanner;
+import dev.vigil.ecosystem.rhel.RhelMatcher;
 import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
+import dev.vigil.ecosystem.rhel.RhelVexUpdaterFactory;
 import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
 import dev.vigil.ecosystem.rpm.RpmPackageScanner;
 import dev.vigil.ecosystem.suse.SuseReleaseScanner;
@@ -80,7 +82,11 @@ public final class Defaults {
   /** The matchers. */
   public static List<Matcher> matchers() {
     return List.of(
-        new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher(), new MarinerMatcher());
+        new AlpineMatcher(),
+        new DebianMatcher(),
+        new UbuntuMatcher(),
+        new MarinerMatcher(),
+        new RhelMatcher());
   }
 
   /** The updater factories, by their stable names. */
@@ -90,6 +96,7 @@ public final class Defaults {
         new DebianTrackerUpdaterFactory(),
         DebianOval.updaterFactory(),
         UbuntuOval.updaterFactory(),
-        MarinerOval.updaterFactory());
+        MarinerOval.updaterFactory(),
+        new RhelVexUpdaterFactory());
   }
 }
