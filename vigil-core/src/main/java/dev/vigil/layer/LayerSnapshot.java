@@ -22,6 +22,7 @@ import java.util.TreeSet;
 public final class LayerSnapshot implements AutoCloseable {
   private final Digest layer;
   private final SortedMap<String, StoredFile> files = new TreeMap<>();
+  private final SortedSet<String> executables = new TreeSet<>();
   private final SortedMap<String, String> symlinks = new TreeMap<>();
   private final SortedSet<String> directories = new TreeSet<>();
   private final SortedSet<String> unkept = new TreeSet<>();
@@ -42,6 +43,14 @@ public final class LayerSnapshot implements AutoCloseable {
   /** The wanted regular files (hard links to them included), by path. */
   public SortedMap<String, StoredFile> files() {
     return Collections.unmodifiableSortedMap(files);
+  }
+
+  /**
+   * The paths of the {@link #files()} kept because they are executables holding a wanted marker
+   * ({@link dev.vigil.spi.FileFilter#executableMarkers()}).
+   */
+  public SortedSet<String> executables() {
+    return Collections.unmodifiableSortedSet(executables);
   }
 
   /** Every symbolic link of the layer: path to target, the target as stored. */
@@ -86,6 +95,11 @@ public final class LayerSnapshot implements AutoCloseable {
     owned.add(content);
   }
 
+  void putExecutable(String path, StoredFile content) {
+    putFile(path, content);
+    executables.add(path);
+  }
+
   void putSymlink(String path, String target) {
     clear(path);
     symlinks.put(path, target);
@@ -115,6 +129,7 @@ public final class LayerSnapshot implements AutoCloseable {
 
   private void clear(String path) {
     files.remove(path);
+    executables.remove(path);
     symlinks.remove(path);
     directories.remove(path);
     unkept.remove(path);
