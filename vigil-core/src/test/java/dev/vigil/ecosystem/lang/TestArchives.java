@@ -4,15 +4,35 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Builds zip archives on the fly for scanner tests: plain jars, deep nests and zip bombs. */
+/**
+ * Builds inputs for the language scanner tests: fixture layouts, and zip archives made on the fly
+ * (plain jars, deep nests and zip bombs).
+ */
 public final class TestArchives {
   private TestArchives() {}
+
+  /**
+   * Every regular file below {@code dir}, by its path relative to it prefixed with {@code prefix/}:
+   * a fixture directory laid out at {@code prefix} in a tree.
+   */
+  public static Map<String, Path> under(String prefix, Path dir) throws IOException {
+    Map<String, Path> layout = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(Files::isRegularFile)
+          .forEach(f -> layout.put(prefix + "/" + dir.relativize(f).toString(), f));
+    }
+    return layout;
+  }
 
   /** A zip holding {@code entries} (name to content), deflated, in the given order. */
   public static byte[] zip(Map<String, byte[]> entries) throws IOException {
