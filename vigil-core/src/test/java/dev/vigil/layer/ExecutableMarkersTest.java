@@ -32,8 +32,7 @@ class ExecutableMarkersTest {
   }
 
   private LayerSnapshot collect(byte[] tar) throws IOException {
-    return new LayerCollector(GO, 1 << 16, tmp)
-        .collect(TestLayers.inMemory(tar));
+    return new LayerCollector(GO, 1 << 16, tmp).collect(TestLayers.inMemory(tar));
   }
 
   @Test
