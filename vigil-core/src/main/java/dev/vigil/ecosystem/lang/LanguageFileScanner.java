@@ -1,5 +1,7 @@
 package dev.vigil.ecosystem.lang;
 
+import dev.vigil.ecosystem.osv.OsvEcosystem;
+import dev.vigil.model.Package;
 import dev.vigil.spi.FileTree;
 import dev.vigil.spi.FoundPackage;
 import dev.vigil.spi.PackageScanner;
@@ -59,6 +61,43 @@ public abstract class LanguageFileScanner implements PackageScanner {
       }
     }
     return found;
+  }
+
+  /** Reads the package a metadata file names. */
+  @FunctionalInterface
+  protected interface MetadataParser {
+    /**
+     * The package {@code metadata} names, or empty when it names none.
+     *
+     * @throws ScanException when the metadata is malformed
+     */
+    Optional<Package> parse(byte[] metadata) throws IOException;
+  }
+
+  /**
+   * The package the small metadata file at {@code path} names, found there in {@code ecosystem}'s
+   * repository; none when the file is gone or names no package.
+   *
+   * @throws ScanException when the file is malformed or larger than {@link #MAX_METADATA_SIZE}
+   */
+  protected static List<FoundPackage> metadataFile(
+      FileTree tree, String path, OsvEcosystem ecosystem, MetadataParser parser)
+      throws IOException {
+    Optional<byte[]> content = readSmall(tree, path);
+    if (content.isEmpty()) {
+      return List.of();
+    }
+    return parser.parse(content.get()).stream()
+        .map(pkg -> new FoundPackage(pkg, path, ecosystem.repository()))
+        .toList();
+  }
+
+  /** A binary package, or empty when the name or the version is blank. */
+  public static Optional<Package> named(String name, String version) {
+    if (name == null || name.isBlank() || version == null || version.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(Package.binary(name.trim(), version.trim(), "", null));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.maven;
 
+import dev.vigil.ecosystem.lang.LanguageFileScanner;
 import dev.vigil.model.Package;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,10 +27,7 @@ final class ManifestIdentity {
     if (parameters >= 0) {
       name = name.substring(0, parameters).trim();
     }
-    if (name.isEmpty() || version.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(Package.binary(name, version, "", null));
+    return LanguageFileScanner.named(name, version);
   }
 
   private static String first(Attributes attributes, String... keys) {

@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.maven;
 
+import dev.vigil.ecosystem.lang.LanguageFileScanner;
 import dev.vigil.model.Package;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,10 +35,9 @@ final class PomProperties {
         new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.ISO_8859_1));
     String group = properties.getProperty("groupId", "").trim();
     String artifact = properties.getProperty("artifactId", "").trim();
-    String version = properties.getProperty("version", "").trim();
-    if (group.isEmpty() || artifact.isEmpty() || version.isEmpty()) {
+    if (group.isEmpty() || artifact.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(Package.binary(group + ":" + artifact, version, "", null));
+    return LanguageFileScanner.named(group + ":" + artifact, properties.getProperty("version"));
   }
 }

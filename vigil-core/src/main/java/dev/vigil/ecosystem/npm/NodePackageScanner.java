@@ -1,6 +1,5 @@
 package dev.vigil.ecosystem.npm;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.ecosystem.lang.LanguageFileScanner;
 import dev.vigil.ecosystem.osv.OsvEcosystem;
@@ -38,24 +37,17 @@ public final class NodePackageScanner extends LanguageFileScanner {
 
   @Override
   protected List<FoundPackage> scanFile(FileTree tree, String path) throws IOException {
-    Optional<byte[]> content = readSmall(tree, path);
-    if (content.isEmpty()) {
-      return List.of();
-    }
+    return metadataFile(tree, path, OsvEcosystem.NPM, NodePackageScanner::parse);
+  }
+
+  private static Optional<Package> parse(byte[] content) throws ScanException {
     JsonNode manifest;
     try {
-      manifest = Json.mapper().readTree(content.get());
-    } catch (JsonProcessingException e) {
-      throw new ScanException("not JSON: " + e.getOriginalMessage(), e);
+      manifest = Json.mapper().readTree(content);
+    } catch (IOException e) {
+      throw new ScanException("not JSON: " + e.getMessage(), e);
     }
-    String name = text(manifest, "name");
-    String version = text(manifest, "version");
-    if (name.isEmpty() || version.isEmpty()) {
-      return List.of();
-    }
-    return List.of(
-        new FoundPackage(
-            Package.binary(name, version, "", null), path, OsvEcosystem.NPM.repository()));
+    return named(text(manifest, "name"), text(manifest, "version"));
   }
 
   private static String text(JsonNode manifest, String field) {

@@ -46,11 +46,7 @@ public final class PythonPackageScanner extends LanguageFileScanner {
     if (path.endsWith(".egg")) {
       return egg(tree, path);
     }
-    Optional<byte[]> content = readSmall(tree, path);
-    if (content.isEmpty()) {
-      return List.of();
-    }
-    return found(content.get(), path).stream().toList();
+    return metadataFile(tree, path, OsvEcosystem.PYPI, PythonPackageScanner::parse);
   }
 
   private static List<FoundPackage> egg(FileTree tree, String path) throws IOException {
@@ -62,38 +58,30 @@ public final class PythonPackageScanner extends LanguageFileScanner {
     NestedZip walk = new NestedZip(ArchiveLimits.DEFAULT, EGG_PKG_INFO::equals, name -> false);
     try (InputStream in = opened.get()) {
       walk.walk(
-          in, path, (archive, name, content) -> found(content, archive).ifPresent(found::add));
+          in,
+          path,
+          (archive, name, content) ->
+              parse(content)
+                  .map(pkg -> new FoundPackage(pkg, archive, OsvEcosystem.PYPI.repository()))
+                  .ifPresent(found::add));
     }
     return found;
   }
 
-  private static Optional<FoundPackage> found(byte[] metadata, String packageDb) {
-    return CoreMetadata.parse(new String(metadata, StandardCharsets.UTF_8))
-        .map(pkg -> new FoundPackage(pkg, packageDb, OsvEcosystem.PYPI.repository()));
-  }
-
-  /** The {@code Name:} and {@code Version:} fields of a core metadata document. */
-  static final class CoreMetadata {
-    private CoreMetadata() {}
-
-    /** The distribution the header names, or empty when it lacks a name or a version. */
-    static Optional<Package> parse(String metadata) {
-      String name = "";
-      String version = "";
-      for (String line : metadata.split("\r?\n", -1)) {
-        if (line.isEmpty()) {
-          break;
-        }
-        if (line.startsWith("Name:")) {
-          name = line.substring("Name:".length()).trim();
-        } else if (line.startsWith("Version:")) {
-          version = line.substring("Version:".length()).trim();
-        }
+  /** The {@code Name:} and {@code Version:} fields of a core metadata header. */
+  private static Optional<Package> parse(byte[] metadata) {
+    String name = "";
+    String version = "";
+    for (String line : new String(metadata, StandardCharsets.UTF_8).split("\r?\n", -1)) {
+      if (line.isEmpty()) {
+        break;
       }
-      if (name.isEmpty() || version.isEmpty()) {
-        return Optional.empty();
+      if (line.startsWith("Name:")) {
+        name = line.substring("Name:".length());
+      } else if (line.startsWith("Version:")) {
+        version = line.substring("Version:".length());
       }
-      return Optional.of(Package.binary(name, version, "", null));
     }
+    return named(name, version);
   }
 }

@@ -42,27 +42,25 @@ public final class GemSpecificationScanner extends LanguageFileScanner {
 
   @Override
   protected List<FoundPackage> scanFile(FileTree tree, String path) throws IOException {
-    Optional<byte[]> content = readSmall(tree, path);
-    if (content.isEmpty()) {
-      return List.of();
-    }
-    return parse(new String(content.get(), StandardCharsets.UTF_8)).stream()
-        .map(pkg -> new FoundPackage(pkg, path, OsvEcosystem.RUBYGEMS.repository()))
-        .toList();
+    return metadataFile(
+        tree,
+        path,
+        OsvEcosystem.RUBYGEMS,
+        content -> parse(new String(content, StandardCharsets.UTF_8)));
   }
 
   /** The gem a specification names, or empty when its name or version cannot be read. */
   static Optional<Package> parse(String specification) {
     Matcher constructor = NEW.matcher(specification);
     if (constructor.find()) {
-      return Optional.of(Package.binary(constructor.group(1), constructor.group(2), "", null));
+      return named(constructor.group(1), constructor.group(2));
     }
     Matcher name = NAME.matcher(specification);
     Matcher version = VERSION.matcher(specification);
     if (!name.find() || !version.find()) {
       return Optional.empty();
     }
-    return Optional.of(Package.binary(name.group(1), version.group(1), "", null));
+    return named(name.group(1), version.group(1));
   }
 
   private static boolean isSpecification(String path) {
