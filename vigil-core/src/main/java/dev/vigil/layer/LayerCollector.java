@@ -2,6 +2,7 @@ package dev.vigil.layer;
 
 import dev.vigil.spi.FileFilter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,12 +30,19 @@ public final class LayerCollector {
   /** Contents up to this size (1 MiB) stay in memory; larger ones are spooled to disk. */
   public static final int DEFAULT_IN_MEMORY_LIMIT = 1 << 20;
 
+  /**
+   * What one layer's kept files may hold in memory together (64 MiB); beyond it every file is
+   * spooled, so thousands of small files (a large node_modules) cannot exhaust the heap.
+   */
+  public static final long DEFAULT_IN_MEMORY_BUDGET = 64L << 20;
+
   private static final String WHITEOUT = ".wh.";
   private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
   private static final String OPAQUE = ".wh..wh..opq";
 
   private final FileFilter wanted;
   private final int inMemoryLimit;
+  private final long inMemoryBudget;
   private final Path spoolDir;
 
   /** A collector keeping the files {@code wanted} names, spooling large ones to the temp dir. */
@@ -49,8 +57,20 @@ public final class LayerCollector {
    * @param spoolDir where larger contents are spooled
    */
   public LayerCollector(FileFilter wanted, int inMemoryLimit, Path spoolDir) {
+    this(wanted, inMemoryLimit, DEFAULT_IN_MEMORY_BUDGET, spoolDir);
+  }
+
+  /**
+   * A collector keeping the files {@code wanted} names.
+   *
+   * @param inMemoryLimit contents up to this many bytes stay in memory
+   * @param inMemoryBudget what one layer's kept contents may hold in memory together
+   * @param spoolDir where larger contents are spooled
+   */
+  public LayerCollector(FileFilter wanted, int inMemoryLimit, long inMemoryBudget, Path spoolDir) {
     this.wanted = wanted;
     this.inMemoryLimit = inMemoryLimit;
+    this.inMemoryBudget = inMemoryBudget;
     this.spoolDir = spoolDir;
   }
 
@@ -102,7 +122,7 @@ public final class LayerCollector {
 
   private void file(LayerSnapshot snapshot, String path, LayerEntry entry) throws IOException {
     if (wanted.wants(path)) {
-      snapshot.putFile(path, StoredFile.store(entry.content(), inMemoryLimit, spoolDir));
+      snapshot.putFile(path, store(snapshot, entry.content()));
     } else if (!markedExecutable(snapshot, path, entry)) {
       snapshot.putUnkept(path);
     }
@@ -125,13 +145,19 @@ public final class LayerCollector {
     }
     content.unread(magic);
     MarkerSearch search = new MarkerSearch(content, markers);
-    StoredFile file = StoredFile.store(search, inMemoryLimit, spoolDir);
+    StoredFile file = store(snapshot, search);
     if (!search.found()) {
       file.delete();
       return false;
     }
     snapshot.putExecutable(path, file);
     return true;
+  }
+
+  /** Stores a content, in memory while the file and the layer's budget allow it. */
+  private StoredFile store(LayerSnapshot snapshot, InputStream content) throws IOException {
+    long left = Math.max(0, inMemoryBudget - snapshot.inMemoryBytes());
+    return StoredFile.store(content, (int) Math.min(inMemoryLimit, left), spoolDir);
   }
 
   private static void whiteout(LayerSnapshot snapshot, String path, String name) {

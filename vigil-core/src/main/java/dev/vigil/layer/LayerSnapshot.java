@@ -4,7 +4,9 @@ import dev.vigil.model.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -29,7 +31,8 @@ public final class LayerSnapshot implements AutoCloseable {
   private final SortedSet<String> whiteouts = new TreeSet<>();
   private final SortedSet<String> opaqueDirectories = new TreeSet<>();
   private final List<String> warnings = new ArrayList<>();
-  private final List<StoredFile> owned = new ArrayList<>();
+  private final Set<StoredFile> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+  private long inMemoryBytes;
 
   LayerSnapshot(Digest layer) {
     this.layer = layer;
@@ -89,10 +92,17 @@ public final class LayerSnapshot implements AutoCloseable {
     return Collections.unmodifiableList(warnings);
   }
 
+  /** The bytes of the kept contents that are held in memory rather than spooled. */
+  public long inMemoryBytes() {
+    return inMemoryBytes;
+  }
+
   void putFile(String path, StoredFile content) {
     clear(path);
     files.put(path, content);
-    owned.add(content);
+    if (owned.add(content)) {
+      inMemoryBytes += content.spooled() ? 0 : content.size();
+    }
   }
 
   void putExecutable(String path, StoredFile content) {
