@@ -159,6 +159,19 @@ class JavaArchiveScannerTest {
   }
 
   @Test
+  void refusesAnArchiveWithTooManyEntries() throws IOException {
+    Map<String, byte[]> entries = pom("org.example", "many", "1.0");
+    for (int i = 0; i < 10; i++) {
+      entries.put("data/" + i, new byte[0]);
+    }
+    Path many = write("many.jar", zip(entries));
+    JavaArchiveScanner scanner = new JavaArchiveScanner(new ArchiveLimits(16, 10, 1L << 20));
+    assertThat(scan(scanner, Map.of("many.jar", many))).isEmpty();
+    assertThat(warnings)
+        .containsExactly("maven: many.jar: refused: more than 10 entries in the nested archives");
+  }
+
+  @Test
   void theDefaultLimitsRefuseTheDeepNest() throws IOException {
     Path deep = write("deep.jar", TestArchives.nestedJar(100));
     assertThat(scan(Map.of("deep.jar", deep))).isEmpty();
