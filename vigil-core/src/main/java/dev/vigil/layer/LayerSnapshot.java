@@ -4,7 +4,9 @@ import dev.vigil.model.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -22,13 +24,15 @@ import java.util.TreeSet;
 public final class LayerSnapshot implements AutoCloseable {
   private final Digest layer;
   private final SortedMap<String, StoredFile> files = new TreeMap<>();
+  private final SortedSet<String> executables = new TreeSet<>();
   private final SortedMap<String, String> symlinks = new TreeMap<>();
   private final SortedSet<String> directories = new TreeSet<>();
   private final SortedSet<String> unkept = new TreeSet<>();
   private final SortedSet<String> whiteouts = new TreeSet<>();
   private final SortedSet<String> opaqueDirectories = new TreeSet<>();
   private final List<String> warnings = new ArrayList<>();
-  private final List<StoredFile> owned = new ArrayList<>();
+  private final Set<StoredFile> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+  private long inMemoryBytes;
 
   LayerSnapshot(Digest layer) {
     this.layer = layer;
@@ -42,6 +46,14 @@ public final class LayerSnapshot implements AutoCloseable {
   /** The wanted regular files (hard links to them included), by path. */
   public SortedMap<String, StoredFile> files() {
     return Collections.unmodifiableSortedMap(files);
+  }
+
+  /**
+   * The paths of the {@link #files()} kept because they are executables holding a wanted marker
+   * ({@link dev.vigil.spi.FileFilter#executableMarkers()}).
+   */
+  public SortedSet<String> executables() {
+    return Collections.unmodifiableSortedSet(executables);
   }
 
   /** Every symbolic link of the layer: path to target, the target as stored. */
@@ -80,10 +92,22 @@ public final class LayerSnapshot implements AutoCloseable {
     return Collections.unmodifiableList(warnings);
   }
 
+  /** The bytes of the kept contents that are held in memory rather than spooled. */
+  public long inMemoryBytes() {
+    return inMemoryBytes;
+  }
+
   void putFile(String path, StoredFile content) {
     clear(path);
     files.put(path, content);
-    owned.add(content);
+    if (owned.add(content)) {
+      inMemoryBytes += content.spooled() ? 0 : content.size();
+    }
+  }
+
+  void putExecutable(String path, StoredFile content) {
+    putFile(path, content);
+    executables.add(path);
   }
 
   void putSymlink(String path, String target) {
@@ -115,6 +139,7 @@ public final class LayerSnapshot implements AutoCloseable {
 
   private void clear(String path) {
     files.remove(path);
+    executables.remove(path);
     symlinks.remove(path);
     directories.remove(path);
     unkept.remove(path);

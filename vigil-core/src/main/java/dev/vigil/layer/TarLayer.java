@@ -26,6 +26,7 @@ public final class TarLayer implements LayerSource {
   public static final long DEFAULT_MAX_UNCOMPRESSED = 64L << 30;
 
   private static final InputStream NO_CONTENT = InputStream.nullInputStream();
+  private static final int ANY_EXECUTE = 0111;
 
   private final Digest digest;
   private final BlobOpener opener;
@@ -125,7 +126,8 @@ public final class TarLayer implements LayerSource {
       return new LayerEntry(path, LayerEntry.Type.OTHER, "", 0, NO_CONTENT);
     }
     InputStream content = new EntryContent(tar, this, path);
-    return new LayerEntry(path, LayerEntry.Type.FILE, "", entry.getRealSize(), content);
+    boolean executable = (entry.getMode() & ANY_EXECUTE) != 0;
+    return new LayerEntry(path, LayerEntry.Type.FILE, "", entry.getRealSize(), content, executable);
   }
 
   /** The layer as {@code TarLayer[digest]}. */
