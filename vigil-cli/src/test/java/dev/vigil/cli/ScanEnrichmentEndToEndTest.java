@@ -233,4 +233,17 @@ class ScanEnrichmentEndToEndTest {
     assertThat(kev.get(KevEnricher.KIND).get(0).elements().next().get(0).get("cve").asText())
         .isEqualTo("CVE-2021-44228");
   }
+
+  @Test
+  void theHtmlReportAndDbStatusShowThemToo() {
+    CliRun html = scan("-f", "html");
+    CliRun status = CliRun.of("db", "status", "--db", db);
+
+    assertThat(html.out())
+        .contains("<td data-label=\"CVSS\">9.8</td><td data-label=\"EPSS\">0.00311</td>")
+        .contains("<td data-label=\"KEV\">yes</td>");
+    assertThat(status.out().lines())
+        .anyMatch(l -> l.matches("nvd +\\S+ +69 .*"))
+        .anyMatch(l -> l.matches("kev +\\S+ +2 .*"));
+  }
 }
