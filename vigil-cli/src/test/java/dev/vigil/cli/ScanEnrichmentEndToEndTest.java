@@ -1,23 +1,16 @@
 package dev.vigil.cli;
 
-import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.ecosystem.epss.EpssEnricher;
-import dev.vigil.ecosystem.epss.EpssUpdater;
 import dev.vigil.ecosystem.kev.KevEnricher;
-import dev.vigil.ecosystem.kev.KevUpdater;
 import dev.vigil.ecosystem.nvd.CvssEnricher;
-import dev.vigil.model.Distribution;
 import dev.vigil.model.Json;
-import dev.vigil.model.Package;
-import dev.vigil.model.Severity;
-import dev.vigil.model.Vulnerability;
 import dev.vigil.store.Datastores;
+import dev.vigil.testing.EnrichmentFixtures;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,19 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * CVSS, EPSS and KEV on a real scan: the real alpine:3.10 image against a store whose vulnerability
- * data is seeded by the test and whose enrichment data comes from the fixtures through {@code vigil
- * update --updaters nvd,epss,kev}.
- *
- * <p>The seeded statements use the fixed versions of the SecDB fixture for branch v3.10 (as {@link
- * SeededStore} does) but CVE names the enrichment fixtures cover, all without a severity, as the
- * SecDB states none: CVE-2022-34668 on musl (NVD 9.8, EPSS 0.00311), CVE-2023-4863 on openssl (NVD
- * 8.8), CVE-2021-44228 on busybox (KEV), and ALPINE-TEST-1 on apk-tools, which names no CVE but
- * links to the OSV record of CVE-2024-9986 (EPSS 0.00165), as OSV data names its aliases.
+ * data is {@link EnrichmentFixtures#alpineStatements()} and whose enrichment data comes from the
+ * fixtures through {@code vigil update --updaters nvd,epss,kev}.
  */
 class ScanEnrichmentEndToEndTest {
-  private static final Distribution V3_10 =
-      new Distribution("", "alpine", "Alpine Linux", "", "", "3.10", "", "", "Alpine Linux v3.10");
-
   @TempDir static Path tmp;
   private static String db;
 
@@ -50,23 +34,8 @@ class ScanEnrichmentEndToEndTest {
     db = tmp.resolve("enriched.db").toString();
     try (Datastore store = Datastores.open(db)) {
       store.updateVulnerabilities(
-          "alpine",
-          "seeded by ScanEnrichmentEndToEndTest",
-          List.of(
-              statement("CVE-2022-34668", "musl", "1.1.22-r4", ""),
-              statement("CVE-2023-4863", "openssl", "1.1.1k-r0", ""),
-              statement("CVE-2021-44228", "busybox", "", ""),
-              statement(
-                  "ALPINE-TEST-1",
-                  "apk-tools",
-                  "2.10.7-r0",
-                  "https://osv.dev/vulnerability/CVE-2024-9986")));
+          "alpine", "seeded by ScanEnrichmentEndToEndTest", EnrichmentFixtures.alpineStatements());
     }
-    Path epss = Files.createDirectories(tmp.resolve("epss"));
-    Files.copy(fixture("feeds/epss/epss-data.csv"), epss.resolve(EpssUpdater.PLAIN_FILE));
-    Path kev = Files.createDirectories(tmp.resolve("kev"));
-    Files.copy(
-        fixture("feeds/kev/known_exploited_vulnerabilities.json"), kev.resolve(KevUpdater.FILE));
 
     CliRun update =
         CliRun.of(
@@ -77,34 +46,17 @@ class ScanEnrichmentEndToEndTest {
             "--updaters",
             "nvd,epss,kev",
             "--source",
-            "nvd=" + fixture("feeds/nvd/api-2.0").toUri(),
+            "nvd=" + EnrichmentFixtures.nvdMirror(),
             "--source",
-            "epss=" + epss.toUri(),
+            "epss=" + EnrichmentFixtures.epssMirror(tmp),
             "--source",
-            "kev=" + kev.toUri());
+            "kev=" + EnrichmentFixtures.kevMirror(tmp));
 
     assertThat(update.exitCode()).as(update.err()).isZero();
     assertThat(update.out())
         .contains("nvd: updated, 69 enrichments")
         .contains("epss: updated, 29 enrichments")
         .contains("kev: updated, 2 enrichments");
-  }
-
-  private static Vulnerability statement(String name, String origin, String fixed, String link) {
-    return new Vulnerability(
-        "",
-        "alpine",
-        name,
-        "",
-        null,
-        (link + " https://security.alpinelinux.org/vuln/" + name).strip(),
-        "",
-        Severity.Unknown,
-        Package.source(origin, ""),
-        V3_10,
-        null,
-        fixed,
-        "");
   }
 
   private static CliRun scan(String... flags) {
