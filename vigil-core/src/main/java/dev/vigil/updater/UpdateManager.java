@@ -82,7 +82,7 @@ public final class UpdateManager {
   private UpdateOutcome commit(Updater updater, Path dir, String fingerprint) throws IOException {
     String name = updater.name();
     if (updater instanceof EnrichmentUpdater enrichments) {
-      progress.updating(name, "parsing and committing");
+      progress.updating(name, "parsing");
       UpdateOperation operation =
           store.updateEnrichments(
               name, fingerprint, sink -> enrichments.parseEnrichments(dir, sink));

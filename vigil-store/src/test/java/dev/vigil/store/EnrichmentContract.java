@@ -25,10 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,15 +63,6 @@ abstract class EnrichmentContract extends DatastoreContract {
 
   private KevUpdater kev(Path mirror) {
     return (KevUpdater) new KevUpdaterFactory().create(mirror.toUri(), client);
-  }
-
-  private long count(String table) throws SQLException {
-    try (Connection c = connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   private static Map<String, List<String>> texts(Map<String, List<EnrichmentRecord>> found) {
