@@ -112,6 +112,20 @@ class V4EnrichmentTest {
                   .get("cve")
                   .asText())
           .isEqualTo("CVE-2021-44228");
+
+      HttpResponse<String> enrichmentOps =
+          server.send("GET", "/matcher/api/v1/internal/update_operation?kind=enrichment", null);
+      HttpResponse<String> vulnerabilityOps =
+          server.send("GET", "/matcher/api/v1/internal/update_operation", null);
+      assertValid("update_operations", enrichmentOps.body());
+      JsonNode enrichmentUpdaters = Json.mapper().readTree(enrichmentOps.body());
+      assertThat(enrichmentUpdaters.fieldNames())
+          .toIterable()
+          .containsExactlyInAnyOrder("nvd", "epss", "kev");
+      assertThat(enrichmentUpdaters.get("kev").get(0).get("kind").asText()).isEqualTo("enrichment");
+      assertThat(Json.mapper().readTree(vulnerabilityOps.body()).fieldNames())
+          .toIterable()
+          .containsExactly("alpine");
     }
   }
 }
