@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +56,7 @@ class V4EnrichmentTest {
                     + EnrichmentFixtures.kevMirror(tmp)
                     + "\n")) {
       server.awaitReady();
+      awaitEnrichmentUpdates(server);
       Digest manifest = Digest.sha256("p1-enriched".getBytes(StandardCharsets.UTF_8));
       ObjectNode body = JsonNodeFactory.instance.objectNode();
       body.put("hash", manifest.toString());
@@ -126,6 +128,23 @@ class V4EnrichmentTest {
       assertThat(Json.mapper().readTree(vulnerabilityOps.body()).fieldNames())
           .toIterable()
           .containsExactly("alpine");
+    }
+  }
+
+  /**
+   * Waits for the first scheduled run of the three updaters: the store already holds data, so the
+   * server is ready before that run ends.
+   */
+  private static void awaitEnrichmentUpdates(RunningServer server) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      HttpResponse<String> ops =
+          server.send("GET", "/matcher/api/v1/internal/update_operation?kind=enrichment", null);
+      if (Json.mapper().readTree(ops.body()).size() == 3) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("enrichment updates within 60 s").isLessThan(deadline);
+      Thread.sleep(100);
     }
   }
 }
