@@ -11,6 +11,7 @@ import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.model.Json;
 import dev.vigil.spi.EnrichmentUpdater;
 import dev.vigil.spi.FetchResult;
+import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -142,7 +143,11 @@ public final class NvdUpdater implements EnrichmentUpdater {
         paging = NvdPageParser.paging(in, target.getFileName().toString());
       }
       total = paging.totalResults();
-      start += Math.max(1, paging.resultsPerPage());
+      if (paging.resultsPerPage() <= 0 && start < total) {
+        throw new ScanException(
+            "nvd: " + page + " holds no results although " + total + " are announced");
+      }
+      start += paging.resultsPerPage();
     } while (start < total);
     return total;
   }
