@@ -1,11 +1,14 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.policy.FindingOrder;
 import dev.vigil.cli.policy.Gate;
 import dev.vigil.cli.policy.IgnoreFile;
 import dev.vigil.cli.policy.Policy;
+import dev.vigil.cli.policy.RiskFilter;
 import dev.vigil.cli.policy.VexDocument;
 import dev.vigil.model.Severity;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +18,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** What {@code vigil scan} reports and when it fails: severities, the gate, ignores and VEX. */
+/**
+ * What {@code vigil scan} reports and when it fails: severities, the gate, ignores and VEX, and the
+ * order and risk filters over the CVSS, EPSS and KEV enrichments.
+ */
 final class PolicyOptions {
 
   @Option(
@@ -65,6 +71,38 @@ final class PolicyOptions {
   List<Path> vex = new ArrayList<>();
 
   @Option(
+      names = "--sort-by",
+      paramLabel = "ORDER",
+      converter = FindingOrderConverter.class,
+      description =
+          "Order of the findings: severity (default), cvss or epss (highest first; findings"
+              + " without a score last).")
+  FindingOrder sortBy = FindingOrder.SEVERITY;
+
+  @Option(
+      names = "--min-cvss",
+      paramLabel = "SCORE",
+      description =
+          "Keep only findings whose CVSS base score (from the nvd updater) is at least SCORE,"
+              + " 0-10. Left-out findings are not shown and do not trip the gate.")
+  BigDecimal minCvss;
+
+  @Option(
+      names = "--min-epss",
+      paramLabel = "PROBABILITY",
+      description =
+          "Keep only findings whose EPSS probability (from the epss updater) is at least"
+              + " PROBABILITY, 0-1. Left-out findings are not shown and do not trip the gate.")
+  BigDecimal minEpss;
+
+  @Option(
+      names = "--kev-only",
+      description =
+          "Keep only findings CISA lists as known exploited (from the kev updater). Left-out"
+              + " findings are not shown and do not trip the gate.")
+  boolean kevOnly;
+
+  @Option(
       names = "--show-suppressed",
       description = "Report suppressed findings too, with their status and reason.")
   boolean showSuppressed;
@@ -80,6 +118,25 @@ final class PolicyOptions {
           cli, "--exit-code: " + exitCode + " is not allowed (0–255; 2 is reserved for errors)");
     }
     return new Gate(failOn, exitCode == null ? Gate.DEFAULT_EXIT_CODE : exitCode, exitCode != null);
+  }
+
+  /**
+   * The risk filter.
+   *
+   * @throws ParameterException when a score or probability is out of range
+   */
+  RiskFilter riskFilter(CommandLine cli) {
+    requireRange(cli, "--min-cvss", minCvss, BigDecimal.TEN);
+    requireRange(cli, "--min-epss", minEpss, BigDecimal.ONE);
+    return new RiskFilter(minCvss, minEpss, kevOnly);
+  }
+
+  private static void requireRange(
+      CommandLine cli, String option, BigDecimal value, BigDecimal max) {
+    if (value != null && (value.signum() < 0 || value.compareTo(max) > 0)) {
+      throw new ParameterException(
+          cli, option + ": " + value.toPlainString() + " is out of range (0-" + max + ")");
+    }
   }
 
   /**

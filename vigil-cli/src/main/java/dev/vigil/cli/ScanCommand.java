@@ -9,6 +9,7 @@ import dev.vigil.cli.policy.Findings;
 import dev.vigil.cli.policy.Gate;
 import dev.vigil.cli.policy.Policy;
 import dev.vigil.cli.policy.PolicyResult;
+import dev.vigil.cli.policy.RiskFilter;
 import dev.vigil.cli.progress.Progress;
 import dev.vigil.cli.remote.ClairHttp;
 import dev.vigil.cli.remote.ClairV4Api;
@@ -94,10 +95,13 @@ class ScanCommand implements Callable<Integer> {
     Console console = new Console(cli.getErr(), output.quiet);
     List<OutputTarget> targets = output.targets(cli);
     Gate gate = policy.gate(cli);
+    RiskFilter risks = policy.riskFilter(cli);
     Policy rules = policy.policy(LocalDate.now());
     Analysed analysed = server != null ? askServer() : matchLocally(console);
     VulnerabilityReport report = analysed.report();
-    PolicyResult decided = rules.apply(Findings.of(report));
+    List<Finding> findings = Findings.of(report);
+    risks.missingData(findings).forEach(console::warn);
+    PolicyResult decided = rules.apply(policy.sortBy.sort(risks.apply(findings)));
     decided
         .expired()
         .forEach(
@@ -133,7 +137,8 @@ class ScanCommand implements Callable<Integer> {
       Indexed indexed = index(console);
       return new Analysed(
           indexed.name(),
-          new MatcherEngine(Defaults.matchers(), datastore).match(indexed.report()));
+          new MatcherEngine(Defaults.matchers(), Defaults.enrichers(), datastore)
+              .match(indexed.report()));
     }
   }
 

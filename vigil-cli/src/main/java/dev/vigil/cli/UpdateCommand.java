@@ -52,10 +52,7 @@ final class UpdateCommand implements Callable<Integer> {
       ProgressListener progress = Progress.on(err, false, noProgress);
       for (UpdateOutcome outcome : new UpdateManager(datastore, progress).runAll(updaters)) {
         switch (outcome.status()) {
-          case UPDATED ->
-              out.printf(
-                  "%s: updated, %d vulnerabilities%n",
-                  outcome.updater(), outcome.vulnerabilities());
+          case UPDATED -> out.printf("%s: updated, %s%n", outcome.updater(), outcome.counted());
           case UNCHANGED -> out.printf("%s: unchanged since the last update%n", outcome.updater());
           case FAILED -> {
             failed++;

@@ -12,13 +12,19 @@ import dev.vigil.ecosystem.debian.DebianReleaseScanner;
 import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
 import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
 import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
+import dev.vigil.ecosystem.epss.EpssEnricher;
+import dev.vigil.ecosystem.epss.EpssUpdaterFactory;
 import dev.vigil.ecosystem.fedora.FedoraReleaseScanner;
 import dev.vigil.ecosystem.golang.GoBinaryScanner;
+import dev.vigil.ecosystem.kev.KevEnricher;
+import dev.vigil.ecosystem.kev.KevUpdaterFactory;
 import dev.vigil.ecosystem.mariner.MarinerMatcher;
 import dev.vigil.ecosystem.mariner.MarinerOval;
 import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
 import dev.vigil.ecosystem.maven.JavaArchiveScanner;
 import dev.vigil.ecosystem.npm.NodePackageScanner;
+import dev.vigil.ecosystem.nvd.CvssEnricher;
+import dev.vigil.ecosystem.nvd.NvdUpdaterFactory;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
@@ -35,6 +41,7 @@ import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
 import dev.vigil.ecosystem.ubuntu.UbuntuOval;
 import dev.vigil.ecosystem.ubuntu.UbuntuReleaseScanner;
 import dev.vigil.spi.DistributionScanner;
+import dev.vigil.spi.Enricher;
 import dev.vigil.spi.Matcher;
 import dev.vigil.spi.PackageScanner;
 import dev.vigil.spi.RepositoryScanner;
@@ -107,6 +114,14 @@ public final class Defaults {
         DebianOval.updaterFactory(),
         UbuntuOval.updaterFactory(),
         MarinerOval.updaterFactory(),
-        new RhelVexUpdaterFactory());
+        new RhelVexUpdaterFactory(),
+        new NvdUpdaterFactory(),
+        new EpssUpdaterFactory(),
+        new KevUpdaterFactory());
+  }
+
+  /** The enrichers, in the order their kinds appear in reports. */
+  public static List<Enricher> enrichers() {
+    return List.of(new CvssEnricher(), new EpssEnricher(), new KevEnricher());
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fetches feed files over http(s) or from {@code file:} mirrors, conditionally and with timeouts.
@@ -60,9 +61,18 @@ public final class FeedClient {
    * @throws IOException on any other failure, e.g. {@code feed: GET <url> returned 503}
    */
   public FeedResponse fetch(URI uri, Validators previous, Path target) throws IOException {
+    return fetch(uri, previous, target, Map.of());
+  }
+
+  /**
+   * {@link #fetch(URI, Validators, Path)} with extra request headers for http(s), e.g. an API key;
+   * {@code file:} mirrors ignore them.
+   */
+  public FeedResponse fetch(URI uri, Validators previous, Path target, Map<String, String> headers)
+      throws IOException {
     Validators since = previous == null ? Validators.NONE : previous;
     return switch (scheme(uri)) {
-      case "http", "https" -> http.fetch(uri, since, target);
+      case "http", "https" -> http.fetch(uri, since, target, headers);
       default -> files.fetch(uri, since, target);
     };
   }

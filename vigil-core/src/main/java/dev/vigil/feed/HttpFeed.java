@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The http(s) half of {@link FeedClient}. Thread-safe. */
 final class HttpFeed {
@@ -33,8 +34,10 @@ final class HttpFeed {
     this.maxBytes = maxBytes;
   }
 
-  FeedResponse fetch(URI uri, Validators previous, Path target) throws IOException {
+  FeedResponse fetch(URI uri, Validators previous, Path target, Map<String, String> headers)
+      throws IOException {
     HttpRequest.Builder request = request(uri);
+    headers.forEach(request::header);
     if (previous.etag() != null) {
       request.header("If-None-Match", previous.etag());
     }

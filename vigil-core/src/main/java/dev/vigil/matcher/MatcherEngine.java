@@ -7,6 +7,7 @@ import dev.vigil.model.IndexReport;
 import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.model.VulnerabilityReport;
+import dev.vigil.spi.Enricher;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
 import dev.vigil.spi.Matcher;
@@ -22,8 +23,9 @@ import java.util.TreeMap;
 
 /**
  * Turns an index report into a vulnerability report by asking each matcher which stored
- * vulnerabilities affect which packages. Nothing is re-scanned: the report is computed from the
- * index report and the store as they are now.
+ * vulnerabilities affect which packages, then letting each {@link Enricher} attach what its feed
+ * says of their CVEs (and, for CVSS, give a severity to those whose feed stated none). Nothing is
+ * re-scanned: the report is computed from the index report and the store as they are now.
  *
  * <p>Thread-safe when the matchers and the store are.
  */
@@ -35,11 +37,18 @@ public final class MatcherEngine {
 
   private final List<Matcher> matchers;
   private final VulnerabilityStore store;
+  private final ReportEnrichment enrichment;
 
-  /** An engine over the given matchers and store. */
+  /** An engine over the given matchers and store, without enrichment. */
   public MatcherEngine(List<Matcher> matchers, VulnerabilityStore store) {
+    this(matchers, List.of(), store);
+  }
+
+  /** An engine over the given matchers, enrichers and store. */
+  public MatcherEngine(List<Matcher> matchers, List<Enricher> enrichers, VulnerabilityStore store) {
     this.matchers = List.copyOf(matchers);
     this.store = store;
+    this.enrichment = new ReportEnrichment(enrichers, store);
   }
 
   /** Computes the vulnerability report of {@code index}. */
@@ -73,6 +82,9 @@ public final class MatcherEngine {
         }
       }
     }
+    Map<String, Vulnerability> matched = new LinkedHashMap<>();
+    affecting.values().forEach(matched::putAll);
+    ReportEnrichment.Result enriched = enrichment.enrich(matched);
     Map<String, Vulnerability> vulnerabilities = new TreeMap<>();
     Map<String, List<String>> packageVulnerabilities = new LinkedHashMap<>();
     for (String packageId : index.packages().keySet()) {
@@ -80,7 +92,8 @@ public final class MatcherEngine {
       if (found == null) {
         continue;
       }
-      List<Vulnerability> sorted = new ArrayList<>(found.values());
+      List<Vulnerability> sorted = new ArrayList<>();
+      found.keySet().forEach(id -> sorted.add(enriched.vulnerabilities().get(id)));
       sorted.sort(MOST_SEVERE_FIRST);
       packageVulnerabilities.put(packageId, sorted.stream().map(Vulnerability::id).toList());
       sorted.forEach(v -> vulnerabilities.put(v.id(), v));
@@ -93,7 +106,7 @@ public final class MatcherEngine {
         index.environments(),
         vulnerabilities,
         packageVulnerabilities,
-        Map.of());
+        enriched.enrichments());
   }
 
   /**

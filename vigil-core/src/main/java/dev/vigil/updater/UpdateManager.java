@@ -4,6 +4,7 @@ import dev.vigil.datastore.VulnerabilityStore;
 import dev.vigil.model.UpdateOperation;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.progress.ProgressListener;
+import dev.vigil.spi.EnrichmentUpdater;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
 import java.io.IOException;
@@ -80,6 +81,15 @@ public final class UpdateManager {
 
   private UpdateOutcome commit(Updater updater, Path dir, String fingerprint) throws IOException {
     String name = updater.name();
+    if (updater instanceof EnrichmentUpdater enrichments) {
+      progress.updating(name, "parsing");
+      UpdateOperation operation =
+          store.updateEnrichments(
+              name, fingerprint, sink -> enrichments.parseEnrichments(dir, sink));
+      int records = store.enrichmentCount(operation.ref());
+      LOG.info("updater committed: updater={} enrichments={}", name, records);
+      return new UpdateOutcome(name, UpdateOutcome.Status.UPDATED, records, "", true);
+    }
     progress.updating(name, "parsing");
     List<Vulnerability> vulnerabilities = updater.parse(dir);
     progress.updating(name, "committing");

@@ -101,7 +101,8 @@ record Services(
     boolean hadData = !store.updateOperations().isEmpty();
     BooleanSupplier settled = () -> schedule == null || hadData || schedule.firstRunDone();
     MatcherService matcher =
-        new MatcherService(new MatcherEngine(Defaults.matchers(), store), store, settled);
+        new MatcherService(
+            new MatcherEngine(Defaults.matchers(), Defaults.enrichers(), store), store, settled);
     return new Services(indexer, affected, legacy, matcher, reports, scheduler, settled);
   }
 

@@ -2,13 +2,17 @@ package dev.vigil.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.datastore.Datastore;
+import dev.vigil.datastore.EnrichmentSource;
 import dev.vigil.datastore.LegacyLayer;
 import dev.vigil.model.Digest;
+import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.UpdateOperation;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,40 @@ final class JdbcDatastore implements Datastore {
   }
 
   @Override
+  public UpdateOperation updateEnrichments(
+      String updater, String fingerprint, EnrichmentSource source) throws IOException {
+    long start = System.nanoTime();
+    UpdateOperation operation;
+    try {
+      operation =
+          jdbc.write(
+              "update " + updater,
+              c -> new EnrichmentWriter(c, updater).write(fingerprint, source));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    LOG.atInfo()
+        .setMessage("enrichment update committed")
+        .addKeyValue("updater", updater)
+        .addKeyValue("ref", operation.ref())
+        .addKeyValue("millis", (System.nanoTime() - start) / 1_000_000)
+        .log();
+    return operation;
+  }
+
+  @Override
+  public Map<String, List<EnrichmentRecord>> enrichments(String updater, Collection<String> cves) {
+    return jdbc.read(
+        "load enrichments of " + updater, c -> EnrichmentReader.find(c, updater, cves));
+  }
+
+  @Override
+  public int enrichmentCount(UUID ref) {
+    return jdbc.read(
+        "count enrichments of " + ref, c -> Operations.count(c, LinkTable.ENRICHMENT, ref));
+  }
+
+  @Override
   public Optional<UpdateOperation> latestUpdateOperation(String updater) {
     return jdbc.read("latest operation of " + updater, c -> Operations.latest(c, updater));
   }
@@ -77,7 +115,8 @@ final class JdbcDatastore implements Datastore {
 
   @Override
   public int vulnerabilityCount(UUID ref) {
-    return jdbc.read("count vulnerabilities of " + ref, c -> Operations.count(c, ref));
+    return jdbc.read(
+        "count vulnerabilities of " + ref, c -> Operations.count(c, LinkTable.VULN, ref));
   }
 
   @Override

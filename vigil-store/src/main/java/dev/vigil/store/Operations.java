@@ -28,9 +28,6 @@ final class Operations {
           + " (PARTITION BY updater ORDER BY id DESC) AS age FROM update_operation) ranked"
           + " WHERE age > ?)";
 
-  private static final String DELETE_ORPHANS =
-      "DELETE FROM vuln WHERE NOT EXISTS (SELECT 1 FROM uo_vuln WHERE uo_vuln.vuln = vuln.id)";
-
   private Operations() {}
 
   /** The newest operation of {@code updater}. */
@@ -76,12 +73,9 @@ final class Operations {
     return vulnerabilities;
   }
 
-  /** How many vulnerabilities the operation {@code ref} links to. */
-  static int count(Connection connection, UUID ref) throws SQLException {
-    String sql =
-        "SELECT COUNT(*) FROM uo_vuln uv JOIN update_operation uo ON uo.id = uv.uo"
-            + " WHERE uo.ref = ?";
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
+  /** How many rows of {@code table} the operation {@code ref} links to. */
+  static int count(Connection connection, LinkTable table, UUID ref) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(table.countByRef())) {
       select.setString(1, ref.toString());
       try (ResultSet rs = select.executeQuery()) {
         return rs.next() ? rs.getInt(1) : 0;
@@ -98,8 +92,8 @@ final class Operations {
   }
 
   /**
-   * Deletes the operations {@code refs} (their links go with them), then every vulnerability no
-   * operation links to.
+   * Deletes the operations {@code refs} (their links go with them), then every vulnerability and
+   * enrichment record no operation links to.
    *
    * @return the references that existed
    */
@@ -158,7 +152,7 @@ final class Operations {
 
   /**
    * Deletes all but the newest {@code keep} operations of each updater (their links go with them)
-   * and then every vulnerability no operation links to.
+   * and then every vulnerability and enrichment record no operation links to.
    *
    * @return how many operations were deleted
    */
@@ -172,15 +166,19 @@ final class Operations {
     LOG.atInfo()
         .setMessage("garbage collected")
         .addKeyValue("operations", deleted)
-        .addKeyValue("vulnerabilities", orphans)
+        .addKeyValue("orphans", orphans)
         .log();
     return deleted;
   }
 
   private static int deleteOrphans(Connection connection) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement(DELETE_ORPHANS)) {
-      return delete.executeUpdate();
+    int deleted = 0;
+    for (LinkTable table : LinkTable.values()) {
+      try (PreparedStatement delete = connection.prepareStatement(table.deleteOrphans())) {
+        deleted += delete.executeUpdate();
+      }
     }
+    return deleted;
   }
 
   private static UpdateOperation read(ResultSet rs) throws SQLException {

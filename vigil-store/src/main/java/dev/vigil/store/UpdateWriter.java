@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Writes one update operation in the caller's transaction: the operation row, each vulnerability
- * once per content hash, and the links between them.
+ * once per content hash, and the links between them. Its operation and link steps serve {@link
+ * EnrichmentWriter} too.
  *
  * <p>Vulnerabilities go in batches of {@value #BATCH}: each batch is inserted with {@code ON
  * CONFLICT (hash) DO NOTHING}, then linked with one {@code INSERT ... SELECT} over its hashes.
@@ -47,7 +48,7 @@ final class UpdateWriter {
       throws SQLException {
     UUID ref = UUID.randomUUID();
     String print = fingerprint == null ? "" : fingerprint;
-    long operationId = insertOperation(ref, print);
+    long operationId = insertOperation(connection, ref, updater, print);
     Set<String> seen = new HashSet<>();
     try (PreparedStatement insert = connection.prepareStatement(VulnTable.INSERT)) {
       Iterator<Vulnerability> it = vulnerabilities.iterator();
@@ -64,14 +65,16 @@ final class UpdateWriter {
         }
         if (!hashes.isEmpty()) {
           insert.executeBatch();
-          link(operationId, hashes);
+          link(connection, LinkTable.VULN, updater, operationId, hashes);
         }
       }
     }
-    return new UpdateOperation(ref, updater, print, date(operationId));
+    return new UpdateOperation(ref, updater, print, date(connection, operationId));
   }
 
-  private long insertOperation(UUID ref, String fingerprint) throws SQLException {
+  /** Inserts an update operation row, dated now, and returns its row id. */
+  static long insertOperation(Connection connection, UUID ref, String updater, String fingerprint)
+      throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT_OPERATION)) {
       insert.setString(1, ref.toString());
       insert.setString(2, updater);
@@ -85,7 +88,7 @@ final class UpdateWriter {
   }
 
   /** Dates the operation now, just before the caller commits it. */
-  private Instant date(long operationId) throws SQLException {
+  static Instant date(Connection connection, long operationId) throws SQLException {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     try (PreparedStatement update =
         connection.prepareStatement("UPDATE update_operation SET date = ? WHERE id = ?")) {
@@ -96,27 +99,65 @@ final class UpdateWriter {
     return now;
   }
 
-  private void link(long operationId, List<String> hashes) throws SQLException {
+  /**
+   * Links the operation to the rows of {@code table} with these content hashes; a hash already
+   * linked is skipped.
+   *
+   * @throws StoreException when a row vanished before it could be linked
+   */
+  static void link(
+      Connection connection, LinkTable table, String updater, long operationId, List<String> hashes)
+      throws SQLException {
+    String in = " IN (" + Sql.placeholders(hashes.size()) + ")";
     String sql =
-        "INSERT INTO uo_vuln (uo, vuln) SELECT ?, id FROM vuln WHERE hash IN ("
-            + Sql.placeholders(hashes.size())
-            + ")";
+        table.linkSelect()
+            + " WHERE hash"
+            + in
+            + " ON CONFLICT (uo, "
+            + table.column()
+            + ") DO NOTHING";
+    int linked;
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setLong(1, operationId);
-      for (int i = 0; i < hashes.size(); i++) {
-        insert.setString(i + 2, hashes.get(i));
+      bindHashes(insert, operationId, hashes);
+      linked = insert.executeUpdate();
+    }
+    if (linked == hashes.size()) {
+      return;
+    }
+    String check =
+        "SELECT COUNT(*) FROM "
+            + table.links()
+            + " l JOIN "
+            + table.rows()
+            + " r ON r.id = l."
+            + table.column()
+            + " WHERE l.uo = ? AND r.hash"
+            + in;
+    try (PreparedStatement select = connection.prepareStatement(check)) {
+      bindHashes(select, operationId, hashes);
+      try (ResultSet rs = select.executeQuery()) {
+        int missing = hashes.size() - (rs.next() ? rs.getInt(1) : 0);
+        if (missing > 0) {
+          throw new StoreException(
+              "store: update "
+                  + updater
+                  + ": "
+                  + missing
+                  + " "
+                  + table.rows()
+                  + " rows vanished while linking them (concurrent garbage collection?);"
+                  + " retry the update",
+              null);
+        }
       }
-      int linked = insert.executeUpdate();
-      if (linked != hashes.size()) {
-        throw new StoreException(
-            "store: update "
-                + updater
-                + ": "
-                + (hashes.size() - linked)
-                + " vulnerabilities vanished while linking them (concurrent garbage collection?);"
-                + " retry the update",
-            null);
-      }
+    }
+  }
+
+  private static void bindHashes(PreparedStatement statement, long operationId, List<String> hashes)
+      throws SQLException {
+    statement.setLong(1, operationId);
+    for (int i = 0; i < hashes.size(); i++) {
+      statement.setString(i + 2, hashes.get(i));
     }
   }
 }

@@ -291,7 +291,8 @@ abstract class DatastoreContract {
     return store.candidates(List.of(LIBSSL_310, MUSL_310), ALPINE, Set.of());
   }
 
-  private long count(String table) throws SQLException {
+  /** How many rows {@code table} holds. */
+  long count(String table) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What the server needs from every backend beyond the CLI's contract. */
-abstract class ServerDataContract extends DatastoreContract {
+abstract class ServerDataContract extends EnrichmentContract {
 
   @Test
   void indexerStateTravelsWithTheReport() {

@@ -90,8 +90,7 @@ final class DbImportCommand implements Callable<Integer> {
             failed++;
             err.printf("%s: failed: %s%n", feed.name(), outcome.message());
           } else {
-            out.printf(
-                "%s: imported, %d vulnerabilities%n", feed.name(), outcome.vulnerabilities());
+            out.printf("%s: imported, %s%n", feed.name(), outcome.counted());
           }
         }
         datastore.garbageCollect(Defaults.KEPT_UPDATE_OPERATIONS);

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Shows each updater's last run, its vulnerability count, and the database size.")
+    description =
+        "Shows each updater's last run, how many records (vulnerabilities, or CVSS, EPSS and KEV"
+            + " entries) it holds, and the database size.")
 final class DbStatusCommand implements Callable<Integer> {
   private static final String ROW = "%-10s %-20s %15s  %s%n";
 
@@ -35,7 +37,7 @@ final class DbStatusCommand implements Callable<Integer> {
       out.printf("database: %s (%s)%n", store.location(), bytes(datastore.sizeBytes()));
       Set<String> names = new LinkedHashSet<>(UpdaterSelection.known().keySet());
       names.addAll(datastore.updateOperations().keySet());
-      out.printf(ROW, "UPDATER", "LAST RUN", "VULNERABILITIES", "FINGERPRINT");
+      out.printf(ROW, "UPDATER", "LAST RUN", "RECORDS", "FINGERPRINT");
       for (String name : names) {
         Optional<UpdateOperation> last = datastore.latestUpdateOperation(name);
         if (last.isEmpty()) {
@@ -47,7 +49,7 @@ final class DbStatusCommand implements Callable<Integer> {
             ROW,
             name,
             op.date().truncatedTo(ChronoUnit.SECONDS),
-            datastore.vulnerabilityCount(op.ref()),
+            datastore.vulnerabilityCount(op.ref()) + datastore.enrichmentCount(op.ref()),
             abbreviate(op.fingerprint()));
       }
     }

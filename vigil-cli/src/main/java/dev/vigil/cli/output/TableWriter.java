@@ -1,6 +1,7 @@
 package dev.vigil.cli.output;
 
 import dev.vigil.cli.policy.Finding;
+import dev.vigil.cli.policy.Risk;
 import dev.vigil.cli.policy.Suppressed;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
@@ -9,21 +10,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A table, one row per package and vulnerability, most severe first; with suppressed findings asked
- * for, a second table of them with their status and reason.
+ * A table, one row per package and vulnerability in the chosen order (most severe first by
+ * default), with CVSS, EPSS and KEV columns when the enrichments say anything of a shown finding;
+ * with suppressed findings asked for, a second table of them with their status and reason.
  */
 final class TableWriter implements ReportWriter {
   private static final String[] HEADER = {
     "SEVERITY", "VULNERABILITY", "PACKAGE", "INSTALLED", "FIXED-IN", "LAYER"
   };
+  private static final String[] RISK_HEADER = {"CVSS", "EPSS", "KEV"};
   private static final String[] SUPPRESSED_HEADER = {
     "SEVERITY", "VULNERABILITY", "PACKAGE", "STATUS", "SOURCE", "REASON"
   };
@@ -33,19 +38,20 @@ final class TableWriter implements ReportWriter {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
     out.println(result.name() + distributionSuffix(result));
     out.println(totals(result.shown()));
+    boolean risky = result.shown().stream().anyMatch(f -> f.risk().known());
     List<String[]> rows = new ArrayList<>();
     for (Finding f : result.shown()) {
-      rows.add(
-          new String[] {
-            f.severity().upper(),
-            f.name(),
-            f.pkg().name(),
-            f.pkg().version(),
-            f.hasFix() ? f.vulnerability().fixedInVersion() : "(none)",
-            layer(f.environment())
-          });
+      String[] row = {
+        f.severity().upper(),
+        f.name(),
+        f.pkg().name(),
+        f.pkg().version(),
+        f.hasFix() ? f.vulnerability().fixedInVersion() : "(none)",
+        layer(f.environment())
+      };
+      rows.add(risky ? withRisk(row, f.risk()) : row);
     }
-    print(out, HEADER, rows);
+    print(out, risky ? withRisk(HEADER, RISK_HEADER) : HEADER, rows);
     if (!result.suppressed().isEmpty()) {
       out.println();
       out.println("Suppressed: " + result.suppressed().size());
@@ -91,6 +97,25 @@ final class TableWriter implements ReportWriter {
       }
       out.println(line.toString().stripTrailing());
     }
+  }
+
+  /** The row with CVSS, EPSS and KEV columns before the layer. */
+  private static String[] withRisk(String[] row, Risk risk) {
+    return withRisk(
+        row,
+        new String[] {
+          risk.cvss().map(BigDecimal::toPlainString).orElse(""),
+          risk.epss().map(BigDecimal::toPlainString).orElse(""),
+          risk.kev() ? "yes" : ""
+        });
+  }
+
+  private static String[] withRisk(String[] row, String[] risk) {
+    int layer = row.length - 1;
+    String[] wider = Arrays.copyOf(row, row.length + risk.length);
+    System.arraycopy(risk, 0, wider, layer, risk.length);
+    wider[wider.length - 1] = row[layer];
+    return wider;
   }
 
   private static String layer(Environment environment) {

@@ -15,6 +15,7 @@ import dev.vigil.model.Vulnerability;
  * @param distribution the package's distribution, or null
  * @param environment where the package was found, or null
  * @param purl the package's package URL
+ * @param risk what the CVSS, EPSS and KEV enrichments say of it
  */
 public record Finding(
     String packageId,
@@ -22,8 +23,8 @@ public record Finding(
     Vulnerability vulnerability,
     Distribution distribution,
     Environment environment,
-    String purl) {
-
+    String purl,
+    Risk risk) {
   /** The vulnerability's normalized severity. */
   public Severity severity() {
     return vulnerability.normalizedSeverity() == null

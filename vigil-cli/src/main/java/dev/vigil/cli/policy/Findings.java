@@ -21,9 +21,10 @@ public final class Findings {
 
   private Findings() {}
 
-  /** Every package × vulnerability pair of {@code report}. */
+  /** Every package × vulnerability pair of {@code report}, with its enrichments' risk. */
   public static List<Finding> of(VulnerabilityReport report) {
     List<Finding> findings = new ArrayList<>();
+    Risks risks = new Risks(report);
     report
         .packageVulnerabilities()
         .forEach(
@@ -36,7 +37,7 @@ public final class Findings {
               String purl = PackageUrls.format(report, packageId);
               for (String id : vulnerabilityIds) {
                 Vulnerability v = report.vulnerabilities().get(id);
-                findings.add(new Finding(packageId, pkg, v, distribution, env, purl));
+                findings.add(new Finding(packageId, pkg, v, distribution, env, purl, risks.of(id)));
               }
             });
     findings.sort(ORDER);

@@ -79,6 +79,7 @@ class VexDocumentTest {
             null,
             "",
             "");
-    return new Finding("1", Package.binary("curl", "", "amd64", null), v, null, null, purl);
+    return new Finding(
+        "1", Package.binary("curl", "", "amd64", null), v, null, null, purl, Risk.NONE);
   }
 }

@@ -3,6 +3,8 @@ package dev.vigil.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.ecosystem.Defaults;
+import dev.vigil.spi.UpdaterFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,8 +119,11 @@ class ConfigLoaderTest {
     assertError(
         Mode.COMBO,
         "updaters:\n  sets: [nope]\n",
-        "config: updaters.sets: unknown updater 'nope' (known: alpine, debian, debian-oval, ubuntu,"
-            + " mariner)");
+        "config: updaters.sets: unknown updater 'nope' (known: "
+            + Defaults.updaterFactories().stream()
+                .map(UpdaterFactory::name)
+                .collect(Collectors.joining(", "))
+            + ")");
     assertError(
         Mode.COMBO,
         "auth:\n  psk:\n    key: '%%%'\n    iss: [x]\n",

@@ -3,6 +3,7 @@ package dev.vigil.server.http.v4;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigil.ecosystem.Defaults;
 import dev.vigil.model.Digest;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.UpdateOperation;
@@ -15,6 +16,7 @@ import dev.vigil.server.http.WireJson;
 import dev.vigil.server.indexer.IndexReportLookup;
 import dev.vigil.server.matcher.MatcherService;
 import dev.vigil.server.matcher.UpdateDiff;
+import dev.vigil.spi.Enricher;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -22,10 +24,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The matcher's v4 endpoints: vulnerability reports and the internal update endpoints. */
 public final class MatcherRoutes {
+  /** The updaters whose operations are of Clair's kind {@code enrichment}. */
+  private static final Set<String> ENRICHMENT_UPDATERS =
+      Defaults.enrichers().stream().map(Enricher::updater).collect(Collectors.toSet());
+
   static final String REPORT_TYPE = "application/vnd.clair.vulnerability_report.v1+json";
   static final String OPERATIONS_TYPE = "application/vnd.clair.update_operations.v1+json";
   static final String DIFF_TYPE = "application/vnd.clair.update_diff.v1+json";
@@ -93,10 +101,10 @@ public final class MatcherRoutes {
       ctx.header("ETag", etag);
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    if (!enrichment) {
-      boolean onlyLatest = Boolean.parseBoolean(ctx.queryParam("latest"));
-      for (Map.Entry<String, List<UpdateOperation>> entry :
-          matcher.updateOperations(onlyLatest).entrySet()) {
+    boolean onlyLatest = Boolean.parseBoolean(ctx.queryParam("latest"));
+    for (Map.Entry<String, List<UpdateOperation>> entry :
+        matcher.updateOperations(onlyLatest).entrySet()) {
+      if (ENRICHMENT_UPDATERS.contains(entry.getKey()) == enrichment) {
         ArrayNode ops = body.putArray(entry.getKey());
         entry.getValue().forEach(op -> ops.add(operation(op)));
       }
@@ -136,7 +144,10 @@ public final class MatcherRoutes {
     Responses.json(ctx, 200, type, body);
   }
 
-  /** An update operation as Clair's schema has it, with its kind. */
+  /**
+   * An update operation as Clair's schema has it, with its kind: {@code enrichment} for the CVSS,
+   * EPSS and KEV updaters, else {@code vulnerability}.
+   */
   static ObjectNode operation(UpdateOperation op) {
     return JsonNodeFactory.instance
         .objectNode()
@@ -144,6 +155,6 @@ public final class MatcherRoutes {
         .put("updater", op.updater())
         .put("fingerprint", op.fingerprint())
         .put("date", op.date().toString())
-        .put("kind", "vulnerability");
+        .put("kind", ENRICHMENT_UPDATERS.contains(op.updater()) ? "enrichment" : "vulnerability");
   }
 }
