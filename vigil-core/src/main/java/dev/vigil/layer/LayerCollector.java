@@ -4,6 +4,7 @@ import dev.vigil.spi.FileFilter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Walks a layer once and keeps what the scanners need in a {@link LayerSnapshot}.
@@ -50,15 +51,28 @@ public final class LayerCollector {
 
   /**
    * Walks {@code layer} once and returns what it holds for the wanted paths; the caller closes the
-   * snapshot (or hands it to an {@link OverlayTree}).
+   * snapshot (or hands it to an {@link OverlayTree}). Every path the layer replaces is recorded.
    *
    * @throws dev.vigil.spi.ScanException when the layer is corrupt or truncated
    * @throws IOException when reading the layer or spooling fails
    */
   public LayerSnapshot collect(LayerSource layer) throws IOException {
+    return collect(layer, path -> true);
+  }
+
+  /**
+   * Walks {@code layer} once and returns what it holds for the wanted paths, recording an unwanted
+   * file or a directory only where it hides something of the layers below: memory stays
+   * proportional to what the scanners want, not to the layer's file count.
+   *
+   * @param below true for a path at or under which the layers below hold a kept file or link
+   * @throws dev.vigil.spi.ScanException when the layer is corrupt or truncated
+   * @throws IOException when reading the layer or spooling fails
+   */
+  public LayerSnapshot collect(LayerSource layer, Predicate<String> below) throws IOException {
     LayerSnapshot snapshot = new LayerSnapshot(layer.digest());
     try {
-      layer.read(entry -> accept(snapshot, entry));
+      layer.read(entry -> accept(snapshot, entry, below));
       return snapshot;
     } catch (IOException | RuntimeException e) {
       try {
@@ -70,7 +84,8 @@ public final class LayerCollector {
     }
   }
 
-  private void accept(LayerSnapshot snapshot, LayerEntry entry) throws IOException {
+  private void accept(LayerSnapshot snapshot, LayerEntry entry, Predicate<String> below)
+      throws IOException {
     Optional<String> normalized = LayerPaths.normalize(entry.path());
     if (normalized.isEmpty()) {
       snapshot.warn("entry '" + entry.path() + "' escapes the root; ignored");
@@ -86,17 +101,31 @@ public final class LayerCollector {
       return;
     }
     switch (entry.type()) {
-      case DIRECTORY -> snapshot.putDirectory(path);
+      case DIRECTORY -> {
+        if (below.test(path)) {
+          snapshot.putDirectory(path);
+        } else {
+          snapshot.forget(path);
+        }
+      }
       case SYMLINK -> snapshot.putSymlink(path, entry.linkTarget());
-      case HARDLINK -> hardLink(snapshot, path, entry.linkTarget());
+      case HARDLINK -> hardLink(snapshot, path, entry.linkTarget(), below);
       case FILE -> {
         if (wanted.wants(path)) {
           snapshot.putFile(path, StoredFile.store(entry.content(), inMemoryLimit, spoolDir));
         } else {
-          snapshot.putUnkept(path);
+          unkept(snapshot, path, below);
         }
       }
-      case OTHER -> snapshot.putUnkept(path);
+      case OTHER -> unkept(snapshot, path, below);
+    }
+  }
+
+  private static void unkept(LayerSnapshot snapshot, String path, Predicate<String> below) {
+    if (below.test(path)) {
+      snapshot.putUnkept(path);
+    } else {
+      snapshot.forget(path);
     }
   }
 
@@ -114,7 +143,8 @@ public final class LayerCollector {
     snapshot.whiteout(LayerPaths.join(parent, removed));
   }
 
-  private void hardLink(LayerSnapshot snapshot, String path, String target) {
+  private void hardLink(
+      LayerSnapshot snapshot, String path, String target, Predicate<String> below) {
     Optional<String> normalized = LayerPaths.normalize(target);
     if (normalized.isEmpty()) {
       snapshot.warn("hard link '" + path + "' points out of the root; ignored");
@@ -130,7 +160,7 @@ public final class LayerCollector {
       if (wanted.wants(path)) {
         snapshot.warn("hard link '" + path + "' to '" + target + "' has no kept content");
       }
-      snapshot.putUnkept(path);
+      unkept(snapshot, path, below);
     }
   }
 

@@ -101,6 +101,11 @@ public final class LayerSnapshot implements AutoCloseable {
     unkept.add(path);
   }
 
+  /** Drops whatever this layer recorded at {@code path} so far. */
+  void forget(String path) {
+    clear(path);
+  }
+
   void whiteout(String path) {
     whiteouts.add(path);
   }
