@@ -10,10 +10,10 @@ import java.io.StringWriter;
  * @param out standard output
  * @param err standard error
  */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
   /** Runs {@code vigil ARGS…} and captures its output. */
-  static CliRun of(String... args) {
+  public static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     var cli = VigilCli.commandLine();

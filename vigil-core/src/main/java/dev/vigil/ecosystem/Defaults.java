@@ -13,16 +13,23 @@ import dev.vigil.ecosystem.debian.DebianTrackerUpdaterFactory;
 import dev.vigil.ecosystem.dpkg.DistrolessStatusScanner;
 import dev.vigil.ecosystem.dpkg.DpkgStatusScanner;
 import dev.vigil.ecosystem.fedora.FedoraReleaseScanner;
+import dev.vigil.ecosystem.golang.GoBinaryScanner;
 import dev.vigil.ecosystem.mariner.MarinerMatcher;
 import dev.vigil.ecosystem.mariner.MarinerOval;
 import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
+import dev.vigil.ecosystem.maven.JavaArchiveScanner;
+import dev.vigil.ecosystem.npm.NodePackageScanner;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
+import dev.vigil.ecosystem.pypi.PythonPackageScanner;
 import dev.vigil.ecosystem.rhel.ContentManifestScanner;
+import dev.vigil.ecosystem.rhel.RhelMatcher;
 import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
+import dev.vigil.ecosystem.rhel.RhelVexUpdaterFactory;
 import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
 import dev.vigil.ecosystem.rpm.RpmPackageScanner;
+import dev.vigil.ecosystem.rubygems.GemSpecificationScanner;
 import dev.vigil.ecosystem.suse.SuseReleaseScanner;
 import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
 import dev.vigil.ecosystem.ubuntu.UbuntuOval;
@@ -51,7 +58,12 @@ public final class Defaults {
         new ApkInstalledScanner(),
         new DpkgStatusScanner(),
         new DistrolessStatusScanner(),
-        new RpmPackageScanner());
+        new RpmPackageScanner(),
+        new JavaArchiveScanner(),
+        new PythonPackageScanner(),
+        new NodePackageScanner(),
+        new GoBinaryScanner(),
+        new GemSpecificationScanner());
   }
 
   /** The distribution scanners, most specific first: the first that recognizes an image wins. */
@@ -80,7 +92,11 @@ public final class Defaults {
   /** The matchers. */
   public static List<Matcher> matchers() {
     return List.of(
-        new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher(), new MarinerMatcher());
+        new AlpineMatcher(),
+        new DebianMatcher(),
+        new UbuntuMatcher(),
+        new MarinerMatcher(),
+        new RhelMatcher());
   }
 
   /** The updater factories, by their stable names. */
@@ -90,6 +106,7 @@ public final class Defaults {
         new DebianTrackerUpdaterFactory(),
         DebianOval.updaterFactory(),
         UbuntuOval.updaterFactory(),
-        MarinerOval.updaterFactory());
+        MarinerOval.updaterFactory(),
+        new RhelVexUpdaterFactory());
   }
 }

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -123,7 +125,20 @@ public final class DirectoryLayer implements LayerSource {
       return;
     }
     try (content) {
-      visitor.visit(new LayerEntry(path, LayerEntry.Type.FILE, "", size, content));
+      visitor.visit(
+          new LayerEntry(path, LayerEntry.Type.FILE, "", size, content, isExecutable(file)));
+    }
+  }
+
+  private static boolean isExecutable(Path file) throws IOException {
+    try {
+      Set<PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      return permissions.contains(PosixFilePermission.OWNER_EXECUTE)
+          || permissions.contains(PosixFilePermission.GROUP_EXECUTE)
+          || permissions.contains(PosixFilePermission.OTHERS_EXECUTE);
+    } catch (UnsupportedOperationException e) {
+      return false;
     }
   }
 

@@ -11,9 +11,15 @@ import java.io.InputStream;
  * @param linkTarget the target of a symbolic or hard link, else empty
  * @param size the content size of a regular file, else 0
  * @param content the content of a regular file, valid only during the visit
+ * @param executable true for a regular file with an execute permission bit set
  */
 public record LayerEntry(
-    String path, Type type, String linkTarget, long size, InputStream content) {
+    String path, Type type, String linkTarget, long size, InputStream content, boolean executable) {
+
+  /** An entry that is not an executable file. */
+  public LayerEntry(String path, Type type, String linkTarget, long size, InputStream content) {
+    this(path, type, linkTarget, size, content, false);
+  }
 
   /** Entry kinds. */
   public enum Type {

@@ -4,11 +4,14 @@ import dev.vigil.model.Digest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What one walk over a layer kept, by normalized path: the wanted regular files with their content,
@@ -22,16 +25,26 @@ import java.util.TreeSet;
 public final class LayerSnapshot implements AutoCloseable {
   private final Digest layer;
   private final SortedMap<String, StoredFile> files = new TreeMap<>();
+  private final SortedSet<String> executables = new TreeSet<>();
   private final SortedMap<String, String> symlinks = new TreeMap<>();
   private final SortedSet<String> directories = new TreeSet<>();
   private final SortedSet<String> unkept = new TreeSet<>();
   private final SortedSet<String> whiteouts = new TreeSet<>();
   private final SortedSet<String> opaqueDirectories = new TreeSet<>();
   private final List<String> warnings = new ArrayList<>();
-  private final List<StoredFile> owned = new ArrayList<>();
+  private final Set<StoredFile> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Predicate<String> hidesBelow;
+  private long inMemoryBytes;
 
-  LayerSnapshot(Digest layer) {
+  /**
+   * An empty snapshot of {@code layer}.
+   *
+   * @param hidesBelow true for a path at or under which the layers below hold something: only there
+   *     is an unwanted file or a directory recorded, since elsewhere it hides nothing
+   */
+  LayerSnapshot(Digest layer, Predicate<String> hidesBelow) {
     this.layer = layer;
+    this.hidesBelow = hidesBelow;
   }
 
   /** The digest of the layer this snapshot was taken from. */
@@ -42,6 +55,14 @@ public final class LayerSnapshot implements AutoCloseable {
   /** The wanted regular files (hard links to them included), by path. */
   public SortedMap<String, StoredFile> files() {
     return Collections.unmodifiableSortedMap(files);
+  }
+
+  /**
+   * The paths of the {@link #files()} kept because they are executables holding a wanted marker
+   * ({@link dev.vigil.spi.FileFilter#executableMarkers()}).
+   */
+  public SortedSet<String> executables() {
+    return Collections.unmodifiableSortedSet(executables);
   }
 
   /** Every symbolic link of the layer: path to target, the target as stored. */
@@ -80,10 +101,22 @@ public final class LayerSnapshot implements AutoCloseable {
     return Collections.unmodifiableList(warnings);
   }
 
+  /** The bytes of the kept contents that are held in memory rather than spooled. */
+  public long inMemoryBytes() {
+    return inMemoryBytes;
+  }
+
   void putFile(String path, StoredFile content) {
     clear(path);
     files.put(path, content);
-    owned.add(content);
+    if (owned.add(content)) {
+      inMemoryBytes += content.spooled() ? 0 : content.size();
+    }
+  }
+
+  void putExecutable(String path, StoredFile content) {
+    putFile(path, content);
+    executables.add(path);
   }
 
   void putSymlink(String path, String target) {
@@ -93,17 +126,16 @@ public final class LayerSnapshot implements AutoCloseable {
 
   void putDirectory(String path) {
     clear(path);
-    directories.add(path);
+    if (hidesBelow.test(path)) {
+      directories.add(path);
+    }
   }
 
   void putUnkept(String path) {
     clear(path);
-    unkept.add(path);
-  }
-
-  /** Drops whatever this layer recorded at {@code path} so far. */
-  void forget(String path) {
-    clear(path);
+    if (hidesBelow.test(path)) {
+      unkept.add(path);
+    }
   }
 
   void whiteout(String path) {
@@ -120,6 +152,7 @@ public final class LayerSnapshot implements AutoCloseable {
 
   private void clear(String path) {
     files.remove(path);
+    executables.remove(path);
     symlinks.remove(path);
     directories.remove(path);
     unkept.remove(path);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -36,23 +37,31 @@ public final class OverlayTree implements FileTree, AutoCloseable {
 
   private final NavigableMap<String, StoredFile> files = new TreeMap<>();
   private final NavigableMap<String, String> symlinks = new TreeMap<>();
+  private final NavigableSet<String> executables = new TreeSet<>();
   private final List<LayerSnapshot> applied = new ArrayList<>();
 
   /**
    * The paths one {@link #apply} added, replaced or removed: regular files and symbolic links.
    *
    * @param paths the touched paths, sorted
+   * @param executables the touched paths that held or now hold an executable kept for a marker
+   *     ({@link FileFilter#executableMarkers()})
    */
-  public record Changes(SortedSet<String> paths) {
+  public record Changes(SortedSet<String> paths, SortedSet<String> executables) {
 
-    /** Keeps an unmodifiable copy. */
+    /** Keeps unmodifiable copies. */
     public Changes {
       paths = Collections.unmodifiableSortedSet(new TreeSet<>(paths));
+      executables = Collections.unmodifiableSortedSet(new TreeSet<>(executables));
     }
 
-    /** True when {@code filter} wants a touched path, so its scanner should run again. */
+    /**
+     * True when {@code filter} wants a touched path, or wants executables by marker and one was
+     * touched, so its scanner should run again.
+     */
     public boolean wantedBy(FileFilter filter) {
-      return paths.stream().anyMatch(filter::wants);
+      return paths.stream().anyMatch(filter::wants)
+          || !executables.isEmpty() && !filter.executableMarkers().isEmpty();
     }
   }
 
@@ -64,6 +73,7 @@ public final class OverlayTree implements FileTree, AutoCloseable {
   public Changes apply(LayerSnapshot layer) {
     applied.add(layer);
     SortedSet<String> touched = new TreeSet<>();
+    SortedSet<String> executablesBefore = new TreeSet<>(executables);
     layer.whiteouts().forEach(path -> remove(path, true, touched));
     layer.opaqueDirectories().forEach(dir -> remove(dir, false, touched));
     layer.directories().forEach(dir -> removeExactly(dir, touched));
@@ -84,7 +94,10 @@ public final class OverlayTree implements FileTree, AutoCloseable {
               files.put(path, content);
               touched.add(path);
             });
-    return new Changes(touched);
+    executables.addAll(layer.executables());
+    SortedSet<String> touchedExecutables = new TreeSet<>(touched);
+    touchedExecutables.removeIf(p -> !executablesBefore.contains(p) && !executables.contains(p));
+    return new Changes(touched, touchedExecutables);
   }
 
   /**
@@ -200,11 +213,17 @@ public final class OverlayTree implements FileTree, AutoCloseable {
       touched.addAll(below.keySet());
       below.clear();
     }
+    if (path.isEmpty()) {
+      executables.clear();
+    } else {
+      executables.subSet(path + "/", true, path + "0", false).clear();
+    }
   }
 
   private void removeExactly(String path, SortedSet<String> touched) {
     boolean removed = files.remove(path) != null;
     removed |= symlinks.remove(path) != null;
+    executables.remove(path);
     if (removed) {
       touched.add(path);
     }

@@ -4,6 +4,7 @@ import dev.vigil.spi.ScanException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Passes bytes through until more than a limit have been read, then fails with a {@link
@@ -15,7 +16,7 @@ public final class SizeLimitedInputStream extends FilterInputStream {
 
   private final long limit;
   private final String message;
-  private long count;
+  private final AtomicLong count;
 
   /**
    * Wraps {@code in}.
@@ -24,9 +25,22 @@ public final class SizeLimitedInputStream extends FilterInputStream {
    * @param message the message of the exception thrown beyond the limit
    */
   public SizeLimitedInputStream(InputStream in, long limit, String message) {
+    this(in, limit, message, new AtomicLong());
+  }
+
+  /**
+   * Wraps {@code in}, counting its bytes into {@code shared} together with every other stream
+   * wrapped over the same counter: the limit then holds for all of them together, e.g. for the
+   * archives nested in one archive.
+   *
+   * @param limit the most bytes that may be read from all the streams sharing the counter
+   * @param message the message of the exception thrown beyond the limit
+   */
+  public SizeLimitedInputStream(InputStream in, long limit, String message, AtomicLong shared) {
     super(in);
     this.limit = limit;
     this.message = message;
+    this.count = shared;
   }
 
   @Override
@@ -72,8 +86,7 @@ public final class SizeLimitedInputStream extends FilterInputStream {
   }
 
   private void counted(long n) throws ScanException {
-    count += n;
-    if (count > limit) {
+    if (count.addAndGet(n) > limit) {
       throw new ScanException(message);
     }
   }

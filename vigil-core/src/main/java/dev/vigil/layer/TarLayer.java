@@ -24,6 +24,7 @@ import org.apache.commons.io.input.BoundedInputStream;
 public final class TarLayer implements LayerSource {
 
   private static final InputStream NO_CONTENT = InputStream.nullInputStream();
+  private static final int ANY_EXECUTE = 0111;
 
   private final Digest digest;
   private final BlobOpener opener;
@@ -146,7 +147,8 @@ public final class TarLayer implements LayerSource {
       return new LayerEntry(path, LayerEntry.Type.OTHER, "", 0, NO_CONTENT);
     }
     InputStream content = new EntryContent(tar, this, path);
-    return new LayerEntry(path, LayerEntry.Type.FILE, "", entry.getRealSize(), content);
+    boolean executable = (entry.getMode() & ANY_EXECUTE) != 0;
+    return new LayerEntry(path, LayerEntry.Type.FILE, "", entry.getRealSize(), content, executable);
   }
 
   /** The layer as {@code TarLayer[digest]}. */

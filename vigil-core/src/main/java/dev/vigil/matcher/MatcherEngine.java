@@ -5,16 +5,19 @@ import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.Package;
-import dev.vigil.model.Repository;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.model.VulnerabilityReport;
 import dev.vigil.spi.IndexRecord;
+import dev.vigil.spi.MatchConstraint;
 import dev.vigil.spi.Matcher;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -48,15 +51,25 @@ public final class MatcherEngine {
       if (mine.isEmpty()) {
         continue;
       }
-      Map<String, List<Vulnerability>> candidates =
-          store.candidates(mine, matcher.query(), matcher.updaters());
+      Map<String, Map<String, Vulnerability>> candidates = new HashMap<>();
+      for (Set<MatchConstraint> query : matcher.queries()) {
+        store
+            .candidates(mine, query, matcher.updaters())
+            .forEach(
+                (packageId, found) ->
+                    found.forEach(
+                        v ->
+                            candidates
+                                .computeIfAbsent(packageId, id -> new LinkedHashMap<>())
+                                .putIfAbsent(v.id(), v)));
+      }
       for (IndexRecord record : mine) {
-        for (Vulnerability candidate : candidates.getOrDefault(record.pkg().id(), List.of())) {
-          if (matcher.vulnerable(record, candidate)) {
-            affecting
-                .computeIfAbsent(record.pkg().id(), id -> new LinkedHashMap<>())
-                .put(candidate.id(), candidate);
-          }
+        Map<String, Vulnerability> offered = candidates.get(record.pkg().id());
+        if (offered == null) {
+          continue;
+        }
+        for (Vulnerability v : matcher.affecting(record, List.copyOf(offered.values()))) {
+          affecting.computeIfAbsent(record.pkg().id(), id -> new LinkedHashMap<>()).put(v.id(), v);
         }
       }
     }
@@ -84,8 +97,10 @@ public final class MatcherEngine {
   }
 
   /**
-   * The records matchers judge: one per package, with the distribution and repository of its first
-   * environment.
+   * The records matchers judge: one per package and each distinct (distribution, repository) pair
+   * of its environments, so that every repository of a package is considered; a package without
+   * environments or repositories gets one record without repository. Findings stay one per package
+   * and vulnerability however many records found them.
    */
   public static List<IndexRecord> records(IndexReport index) {
     List<IndexRecord> records = new ArrayList<>();
@@ -95,11 +110,17 @@ public final class MatcherEngine {
         records.add(new IndexRecord(pkg, null, null));
         continue;
       }
-      Environment env = environments.get(0);
-      Distribution distribution = index.distributions().get(env.distributionId());
-      Repository repository =
-          env.repositoryIds().isEmpty() ? null : index.repository().get(env.repositoryIds().get(0));
-      records.add(new IndexRecord(pkg, distribution, repository));
+      Set<IndexRecord> mine = new LinkedHashSet<>();
+      for (Environment env : environments) {
+        Distribution distribution = index.distributions().get(env.distributionId());
+        if (env.repositoryIds().isEmpty()) {
+          mine.add(new IndexRecord(pkg, distribution, null));
+        }
+        for (String repositoryId : env.repositoryIds()) {
+          mine.add(new IndexRecord(pkg, distribution, index.repository().get(repositoryId)));
+        }
+      }
+      records.addAll(mine);
     }
     return records;
   }

@@ -3,14 +3,23 @@ package dev.vigil.purl;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import com.github.packageurl.PackageURLBuilder;
+import dev.vigil.ecosystem.osv.OsvEcosystem;
 import dev.vigil.model.Distribution;
+import dev.vigil.model.Environment;
 import dev.vigil.model.Package;
+import dev.vigil.model.Repository;
+import dev.vigil.model.VulnerabilityReport;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Package URLs (purl-spec) for operating-system packages, built and read in this one place so that
- * every output and input names packages the same way, as Trivy and Syft write them.
+ * Package URLs (purl-spec) for operating-system and language packages, built and read in this one
+ * place so that every output and input names packages the same way, as Trivy and Syft write them.
+ * Language packages (those whose repository is an {@link OsvEcosystem}'s) get their ecosystem's
+ * type, see {@link #of(Package, OsvEcosystem)}.
  *
  * <p>A package of a distribution becomes {@code pkg:TYPE/NAMESPACE/NAME@VERSION?QUALIFIERS}: the
  * type follows the distribution ({@code apk} for Alpine and Wolfi, {@code deb} for Debian and
@@ -34,6 +43,12 @@ public final class PackageUrls {
   public static final String RPM = "rpm";
 
   private static final String GENERIC = "generic";
+  private static final String MAVEN = "maven";
+  private static final String PYPI = "pypi";
+  private static final String NPM = "npm";
+  private static final String GOLANG = "golang";
+  private static final String GEM = "gem";
+  private static final String GO_STDLIB = "stdlib";
   private static final String LEGACY_ALPINE = "alpine";
   private static final Map<String, String> TYPE_BY_DID =
       Map.ofEntries(
@@ -90,6 +105,86 @@ public final class PackageUrls {
   /** The canonical text of {@link #of}: what outputs print. */
   public static String format(Package pkg, Distribution distribution) {
     return of(pkg, distribution).canonicalize();
+  }
+
+  /**
+   * The canonical package URL of the package with id {@code packageId} in {@code report}, as its
+   * first environment places it (see {@link #format(Package, Distribution, Collection)}).
+   */
+  public static String format(VulnerabilityReport report, String packageId) {
+    List<Environment> environments = report.environments().getOrDefault(packageId, List.of());
+    Environment env = environments.isEmpty() ? null : environments.get(0);
+    Distribution distribution =
+        env == null ? null : report.distributions().get(env.distributionId());
+    List<Repository> repositories =
+        env == null
+            ? List.of()
+            : env.repositoryIds().stream()
+                .map(report.repository()::get)
+                .filter(Objects::nonNull)
+                .toList();
+    return format(report.packages().get(packageId), distribution, repositories);
+  }
+
+  /**
+   * The canonical package URL of a package as a report places it: its language ecosystem's (see
+   * {@link #of(Package, OsvEcosystem)}) when one of its repositories is a language ecosystem's,
+   * else its distribution's.
+   *
+   * @param distribution its distribution, or null when unknown
+   * @param repositories its repositories
+   */
+  public static String format(
+      Package pkg, Distribution distribution, Collection<Repository> repositories) {
+    for (Repository repository : repositories) {
+      Optional<OsvEcosystem> ecosystem = OsvEcosystem.of(repository);
+      if (ecosystem.isPresent()) {
+        return of(pkg, ecosystem.get()).canonicalize();
+      }
+    }
+    return format(pkg, distribution);
+  }
+
+  /**
+   * The package URL of a language package, named as OSV names it: {@code
+   * pkg:maven/GROUP/ARTIFACT@VERSION}, {@code pkg:pypi/NAME@VERSION} (the name normalized as the
+   * purl spec says), {@code pkg:npm/%40SCOPE/NAME@VERSION}, {@code pkg:golang/MODULE@vVERSION} (the
+   * module path split at its last {@code /}; Go's {@code v} put back, except for {@code stdlib}, as
+   * Trivy and Syft write it) and {@code pkg:gem/NAME@VERSION}.
+   */
+  public static PackageURL of(Package pkg, OsvEcosystem ecosystem) {
+    String name = pkg.name();
+    String version = nullToEmpty(pkg.version());
+    String namespace = "";
+    String type =
+        switch (ecosystem) {
+          case MAVEN -> MAVEN;
+          case PYPI -> PYPI;
+          case NPM -> NPM;
+          case GO -> GOLANG;
+          case RUBYGEMS -> GEM;
+        };
+    String separator = ecosystem == OsvEcosystem.MAVEN ? ":" : "/";
+    int split = ecosystem == OsvEcosystem.PYPI ? -1 : name.lastIndexOf(separator);
+    if (split > 0) {
+      namespace = name.substring(0, split);
+      name = name.substring(split + 1);
+    }
+    if (ecosystem == OsvEcosystem.GO && !pkg.name().equals(GO_STDLIB) && !version.isEmpty()) {
+      version = "v" + version;
+    }
+    PackageURLBuilder builder = PackageURLBuilder.aPackageURL().withType(type).withName(name);
+    if (!namespace.isEmpty()) {
+      builder.withNamespace(namespace);
+    }
+    if (!version.isEmpty()) {
+      builder.withVersion(version);
+    }
+    try {
+      return builder.build();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalArgumentException("purl: cannot name package " + pkg.name(), e);
+    }
   }
 
   /**

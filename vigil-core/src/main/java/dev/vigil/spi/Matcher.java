@@ -1,6 +1,7 @@
 package dev.vigil.spi;
 
 import dev.vigil.model.Vulnerability;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,4 +28,21 @@ public interface Matcher {
 
   /** True when the candidate {@code vulnerability} affects the record's package. */
   boolean vulnerable(IndexRecord record, Vulnerability vulnerability);
+
+  /**
+   * The store lookups whose candidates {@link #affecting} judges together: by default the one
+   * {@link #query}. A matcher that reads rows its updater stored beside the vulnerabilities (e.g. a
+   * map from a record's repository to the CPEs it stands for) adds a lookup that finds them.
+   */
+  default List<Set<MatchConstraint>> queries() {
+    return List.of(query());
+  }
+
+  /**
+   * The candidates, from every lookup of {@link #queries}, that affect the record's package: by
+   * default those {@link #vulnerable} accepts.
+   */
+  default List<Vulnerability> affecting(IndexRecord record, List<Vulnerability> candidates) {
+    return candidates.stream().filter(v -> vulnerable(record, v)).toList();
+  }
 }

@@ -43,6 +43,6 @@ class DefaultsTest {
             Defaults.updaterFactories().stream()
                 .filter(UpdaterFactory::runsByDefault)
                 .map(UpdaterFactory::name))
-        .containsExactly("alpine", "debian", "ubuntu");
+        .containsExactly("alpine", "debian", "ubuntu", "rhel");
   }
 }

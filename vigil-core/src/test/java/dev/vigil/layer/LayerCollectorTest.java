@@ -155,6 +155,24 @@ class LayerCollectorTest {
   }
 
   @Test
+  void spoolsSmallFilesOnceTheLayersMemoryBudgetIsSpent() throws IOException {
+    TestLayers.TarBuilder builder = new TestLayers.TarBuilder();
+    for (int i = 0; i < 10; i++) {
+      builder.file("srv/node_modules/p" + i + "/package.json", "x".repeat(100));
+    }
+    LayerCollector collector = new LayerCollector(EVERYTHING, 1 << 10, 450, spool);
+
+    try (LayerSnapshot snapshot = collector.collect(TestLayers.inMemory(builder.build()))) {
+      assertThat(snapshot.files().values().stream().filter(f -> !f.spooled())).hasSize(4);
+      assertThat(snapshot.inMemoryBytes()).isEqualTo(400);
+      assertThat(spoolFiles()).hasSize(6);
+      assertThat(snapshot.files().get("srv/node_modules/p9/package.json").readAllBytes())
+          .hasSize(100);
+    }
+    assertThat(spoolFiles()).isEmpty();
+  }
+
+  @Test
   void deletesSpoolFilesWhenTheLayerIsCorrupt() throws IOException {
     byte[] blob =
         TestLayers.entryOf(

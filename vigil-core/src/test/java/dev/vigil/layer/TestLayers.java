@@ -68,6 +68,21 @@ final class TestLayers {
       return this;
     }
 
+    TarBuilder executable(String path, byte[] content) throws IOException {
+      TarArchiveEntry entry = new TarArchiveEntry(path);
+      entry.setMode(0100755);
+      entry.setSize(content.length);
+      tar.putArchiveEntry(entry);
+      tar.write(content);
+      tar.closeArchiveEntry();
+      return this;
+    }
+
+    TarBuilder whiteout(String path) throws IOException {
+      int slash = path.lastIndexOf('/');
+      return file(path.substring(0, slash + 1) + ".wh." + path.substring(slash + 1), "");
+    }
+
     TarBuilder dir(String path) throws IOException {
       tar.putArchiveEntry(new TarArchiveEntry(path.endsWith("/") ? path : path + "/"));
       tar.closeArchiveEntry();

@@ -1,10 +1,18 @@
 package dev.vigil.purl;
 
+import static dev.vigil.ecosystem.osv.OsvEcosystem.GO;
+import static dev.vigil.ecosystem.osv.OsvEcosystem.MAVEN;
+import static dev.vigil.ecosystem.osv.OsvEcosystem.NPM;
+import static dev.vigil.ecosystem.osv.OsvEcosystem.PYPI;
+import static dev.vigil.ecosystem.osv.OsvEcosystem.RUBYGEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.ecosystem.osv.OsvEcosystem;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Package;
+import dev.vigil.model.Repository;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,6 +105,35 @@ class PackageUrlsTest {
   void languagePackagesAreNotOperatingSystemPackages() {
     assertThat(PackageUrls.parse("pkg:npm/bootstrap@5.0.2")).isEmpty();
     assertThat(PackageUrls.parse("pkg:maven/org.codehaus.mojo/child-project@1.0")).isEmpty();
+  }
+
+  @Test
+  void languagePackagesGetTheirEcosystemsType() {
+    assertThat(language("com.fasterxml.jackson.core:jackson-databind", "2.9.10.6", MAVEN))
+        .isEqualTo("pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.9.10.6");
+    assertThat(language("Flask", "2.0.0", PYPI)).isEqualTo("pkg:pypi/flask@2.0.0");
+    assertThat(language("typing_extensions", "4.4.0", PYPI))
+        .isEqualTo("pkg:pypi/typing-extensions@4.4.0");
+    assertThat(language("@babel/parser", "7.23.6", NPM))
+        .isEqualTo("pkg:npm/%40babel/parser@7.23.6");
+    assertThat(language("express", "4.16.4", NPM)).isEqualTo("pkg:npm/express@4.16.4");
+    assertThat(language("golang.org/x/xerrors", "0.0.0-20200804184101-5ec99f83aff1", GO))
+        .isEqualTo("pkg:golang/golang.org/x/xerrors@v0.0.0-20200804184101-5ec99f83aff1");
+    assertThat(language("stdlib", "1.22.1", GO)).isEqualTo("pkg:golang/stdlib@1.22.1");
+    assertThat(language("rake", "13.0.6", RUBYGEMS)).isEqualTo("pkg:gem/rake@13.0.6");
+  }
+
+  @Test
+  void anOperatingSystemRepositoryKeepsTheDistributionsType() {
+    Package musl = Package.binary("musl", "1.1.22-r3", "x86_64", null);
+    Repository other = new Repository("1", "main", "", "https://dl-cdn.alpinelinux.org", "");
+    assertThat(PackageUrls.format(musl, ALPINE_3_10, List.of(other)))
+        .isEqualTo("pkg:apk/alpine/musl@1.1.22-r3?arch=x86_64&distro=alpine-3.10.4");
+  }
+
+  private static String language(String name, String version, OsvEcosystem ecosystem) {
+    return PackageUrls.format(
+        Package.binary(name, version, "", null), ALPINE_3_10, List.of(ecosystem.repository()));
   }
 
   @Test

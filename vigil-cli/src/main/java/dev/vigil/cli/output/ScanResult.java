@@ -42,10 +42,7 @@ public record ScanResult(
 
   /** The package URL of the package with id {@code packageId}. */
   public String purl(String packageId) {
-    Environment env = environment(packageId);
-    Distribution distribution =
-        env == null ? null : report.distributions().get(env.distributionId());
-    return PackageUrls.format(report.packages().get(packageId), distribution);
+    return PackageUrls.format(report, packageId);
   }
 
   /** The image's distribution, if one was found. */

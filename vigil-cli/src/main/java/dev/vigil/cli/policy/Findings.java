@@ -33,7 +33,7 @@ public final class Findings {
               Environment env = envs.isEmpty() ? null : envs.get(0);
               Distribution distribution =
                   env == null ? null : report.distributions().get(env.distributionId());
-              String purl = PackageUrls.format(pkg, distribution);
+              String purl = PackageUrls.format(report, packageId);
               for (String id : vulnerabilityIds) {
                 Vulnerability v = report.vulnerabilities().get(id);
                 findings.add(new Finding(packageId, pkg, v, distribution, env, purl));

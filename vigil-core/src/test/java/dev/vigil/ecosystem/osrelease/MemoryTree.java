@@ -77,7 +77,7 @@ public final class MemoryTree implements FileTree {
 
   @Override
   public List<String> list(String dir) {
-    return files.keySet().stream().filter(p -> p.startsWith(dir + "/")).toList();
+    return files.keySet().stream().filter(p -> dir.isEmpty() || p.startsWith(dir + "/")).toList();
   }
 
   private static byte[] read(Path file) {
