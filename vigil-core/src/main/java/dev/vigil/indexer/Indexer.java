@@ -107,7 +107,7 @@ public final class Indexer {
     packageScanners.forEach(s -> current.put(s, List.of()));
     try (OverlayTree tree = new OverlayTree()) {
       for (LayerSource layer : layers) {
-        LayerSnapshot snapshot = collector.collect(layer);
+        LayerSnapshot snapshot = collector.collect(layer, tree::holdsAtOrUnder);
         warnings.addAll(snapshot.warnings());
         OverlayTree.Changes changes = tree.apply(snapshot);
         for (PackageScanner scanner : packageScanners) {

@@ -4,7 +4,7 @@ import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** How a blob is compressed, recognized by its magic bytes rather than by any file name. */
 public enum Compression {
@@ -45,7 +45,13 @@ public enum Compression {
     byte[] head = buffered.readNBytes(MAGIC_LENGTH);
     buffered.reset();
     return switch (detect(head)) {
-      case GZIP -> new GZIPInputStream(buffered, BUFFER);
+      case GZIP ->
+          // every member, even where the source cannot tell how many bytes remain (available()
+          // is 0), which makes java.util.zip.GZIPInputStream stop after the first member
+          GzipCompressorInputStream.builder()
+              .setInputStream(buffered)
+              .setDecompressConcatenated(true)
+              .get();
       case ZSTD -> new ZstdInputStreamNoFinalizer(buffered);
       case NONE -> buffered;
     };

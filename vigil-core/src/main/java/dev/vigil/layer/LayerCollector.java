@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Walks a layer once and keeps what the scanners need in a {@link LayerSnapshot}.
@@ -76,13 +77,26 @@ public final class LayerCollector {
 
   /**
    * Walks {@code layer} once and returns what it holds for the wanted paths; the caller closes the
-   * snapshot (or hands it to an {@link OverlayTree}).
+   * snapshot (or hands it to an {@link OverlayTree}). Every path the layer replaces is recorded.
    *
    * @throws dev.vigil.spi.ScanException when the layer is corrupt or truncated
    * @throws IOException when reading the layer or spooling fails
    */
   public LayerSnapshot collect(LayerSource layer) throws IOException {
-    LayerSnapshot snapshot = new LayerSnapshot(layer.digest());
+    return collect(layer, path -> true);
+  }
+
+  /**
+   * Walks {@code layer} once and returns what it holds for the wanted paths, recording an unwanted
+   * file or a directory only where it hides something of the layers below: memory stays
+   * proportional to what the scanners want, not to the layer's file count.
+   *
+   * @param below true for a path at or under which the layers below hold a kept file or link
+   * @throws dev.vigil.spi.ScanException when the layer is corrupt or truncated
+   * @throws IOException when reading the layer or spooling fails
+   */
+  public LayerSnapshot collect(LayerSource layer, Predicate<String> below) throws IOException {
+    LayerSnapshot snapshot = new LayerSnapshot(layer.digest(), below);
     try {
       layer.read(entry -> accept(snapshot, entry));
       return snapshot;

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What one walk over a layer kept, by normalized path: the wanted regular files with their content,
@@ -32,10 +33,18 @@ public final class LayerSnapshot implements AutoCloseable {
   private final SortedSet<String> opaqueDirectories = new TreeSet<>();
   private final List<String> warnings = new ArrayList<>();
   private final Set<StoredFile> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Predicate<String> hidesBelow;
   private long inMemoryBytes;
 
-  LayerSnapshot(Digest layer) {
+  /**
+   * An empty snapshot of {@code layer}.
+   *
+   * @param hidesBelow true for a path at or under which the layers below hold something: only there
+   *     is an unwanted file or a directory recorded, since elsewhere it hides nothing
+   */
+  LayerSnapshot(Digest layer, Predicate<String> hidesBelow) {
     this.layer = layer;
+    this.hidesBelow = hidesBelow;
   }
 
   /** The digest of the layer this snapshot was taken from. */
@@ -117,12 +126,16 @@ public final class LayerSnapshot implements AutoCloseable {
 
   void putDirectory(String path) {
     clear(path);
-    directories.add(path);
+    if (hidesBelow.test(path)) {
+      directories.add(path);
+    }
   }
 
   void putUnkept(String path) {
     clear(path);
-    unkept.add(path);
+    if (hidesBelow.test(path)) {
+      unkept.add(path);
+    }
   }
 
   void whiteout(String path) {

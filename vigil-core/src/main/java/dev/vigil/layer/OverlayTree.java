@@ -101,6 +101,17 @@ public final class OverlayTree implements FileTree, AutoCloseable {
   }
 
   /**
+   * True when the tree holds a kept file or a symbolic link at {@code path} or under it: only then
+   * can a layer's entry at that path hide something.
+   */
+  public boolean holdsAtOrUnder(String path) {
+    return files.containsKey(path)
+        || symlinks.containsKey(path)
+        || !below(files, path).isEmpty()
+        || !below(symlinks, path).isEmpty();
+  }
+
+  /**
    * Resolves every symbolic link along {@code path}, inside the root.
    *
    * @return the path with no links left in it, or empty after too many link hops

@@ -63,10 +63,15 @@ public final class SizeLimitedInputStream extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
+    return skipByReading(this, n);
+  }
+
+  /** Skips by reading, so that the skipped bytes pass every count and a premature end is seen. */
+  static long skipByReading(InputStream in, long n) throws IOException {
     byte[] buffer = new byte[SKIP_BUFFER];
     long skipped = 0;
     while (skipped < n) {
-      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
       if (read < 0) {
         break;
       }

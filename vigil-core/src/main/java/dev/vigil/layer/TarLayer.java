@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A layer stored as a tar blob, plain, gzip or zstd compressed (recognized by magic bytes). Each
@@ -22,35 +23,41 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class TarLayer implements LayerSource {
 
-  /** The default limit on a layer's uncompressed size: 64 GiB. */
-  public static final long DEFAULT_MAX_UNCOMPRESSED = 64L << 30;
-
   private static final InputStream NO_CONTENT = InputStream.nullInputStream();
   private static final int ANY_EXECUTE = 0111;
 
   private final Digest digest;
   private final BlobOpener opener;
-  private final long maxUncompressed;
+  private final LayerLimits limits;
 
-  /** A layer with the default uncompressed size limit. */
+  /** A layer read within the {@linkplain LayerLimits#configured() configured limits}. */
   public TarLayer(Digest digest, BlobOpener opener) {
-    this(digest, opener, DEFAULT_MAX_UNCOMPRESSED);
+    this(digest, opener, LayerLimits.configured());
   }
 
   /**
-   * A layer whose uncompressed stream may be at most {@code maxUncompressed} bytes long.
+   * A layer whose uncompressed stream may be at most {@code maxUncompressed} bytes long, within the
+   * configured limits otherwise.
    *
    * @param digest the blob's digest
    * @param opener opens the blob as stored
    * @param maxUncompressed the most uncompressed bytes a read accepts
    */
   public TarLayer(Digest digest, BlobOpener opener, long maxUncompressed) {
-    if (maxUncompressed <= 0) {
-      throw new IllegalArgumentException("layer: the size limit must be positive");
-    }
+    this(digest, opener, LayerLimits.configured().withMaxUncompressedBytes(maxUncompressed));
+  }
+
+  /**
+   * A layer read within {@code limits}.
+   *
+   * @param digest the blob's digest
+   * @param opener opens the blob as stored
+   * @param limits the bounds on size, expansion ratio and entry count
+   */
+  public TarLayer(Digest digest, BlobOpener opener, LayerLimits limits) {
     this.digest = digest;
     this.opener = opener;
-    this.maxUncompressed = maxUncompressed;
+    this.limits = limits;
   }
 
   /** A layer read from a file, e.g. a root filesystem tarball. */
@@ -65,11 +72,16 @@ public final class TarLayer implements LayerSource {
 
   @Override
   public void read(LayerEntry.Visitor visitor) throws IOException {
-    try (InputStream raw = opener.open();
-        InputStream data = limited(decompress(raw));
+    try (BoundedInputStream raw = BoundedInputStream.builder().setInputStream(opener.open()).get();
+        InputStream data = limited(decompress(raw), raw);
         TarArchiveInputStream tar = new TarArchiveInputStream(data, "UTF-8")) {
+      long entries = 0;
       TarArchiveEntry entry;
       while ((entry = next(tar)) != null) {
+        if (++entries > limits.maxEntries()) {
+          throw new ScanException(
+              "layer " + digest + ": more than " + limits.maxEntries() + " entries");
+        }
         visitor.visit(toEntry(entry, tar));
       }
       drain(data);
@@ -85,14 +97,23 @@ public final class TarLayer implements LayerSource {
     }
   }
 
-  private InputStream limited(InputStream data) {
-    String message =
+  private InputStream limited(InputStream data, BoundedInputStream raw) {
+    String tooBig =
         "layer "
             + digest
             + ": uncompressed size exceeds the limit of "
-            + maxUncompressed
+            + limits.maxUncompressedBytes()
             + " bytes";
-    return new SizeLimitedInputStream(data, maxUncompressed, message);
+    String tooDense =
+        "layer "
+            + digest
+            + ": expands more than "
+            + limits.maxExpansionRatio()
+            + ":1 (a decompression bomb?)";
+    InputStream dense =
+        new ExpansionLimitedInputStream(
+            data, raw::getCount, limits.maxExpansionRatio(), limits.ratioFloor(), tooDense);
+    return new SizeLimitedInputStream(dense, limits.maxUncompressedBytes(), tooBig);
   }
 
   private TarArchiveEntry next(TarArchiveInputStream tar) throws ScanException {

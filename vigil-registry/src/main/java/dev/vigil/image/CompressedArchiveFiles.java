@@ -1,9 +1,9 @@
 package dev.vigil.image;
 
 import dev.vigil.layer.Compression;
+import dev.vigil.layer.LayerLimits;
 import dev.vigil.layer.LayerPaths;
 import dev.vigil.layer.SizeLimitedInputStream;
-import dev.vigil.layer.TarLayer;
 import dev.vigil.model.Digest;
 import dev.vigil.spi.ScanException;
 import java.io.ByteArrayInputStream;
@@ -145,7 +145,7 @@ final class CompressedArchiveFiles implements ImageFiles {
 
   private static InputStream decompressed(InputStream raw, Path file, String component)
       throws IOException {
-    long limit = TarLayer.DEFAULT_MAX_UNCOMPRESSED;
+    long limit = LayerLimits.configured().maxUncompressedBytes();
     String message = component + ": " + file + " decompresses to more than " + limit + " bytes";
     return new SizeLimitedInputStream(Compression.decompress(raw), limit, message);
   }
