@@ -9,6 +9,7 @@ import dev.vigil.model.Repository;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.ScanException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ final class SecDbParser {
       root = MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new ScanException("alpine: " + file + ": not JSON: " + e.getOriginalMessage(), e);
+    } catch (CharConversionException e) {
+      throw new ScanException("alpine: " + file + ": not JSON: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw invalid(file, "not a JSON object");
