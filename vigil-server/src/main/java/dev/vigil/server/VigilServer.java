@@ -99,7 +99,7 @@ public final class VigilServer implements AutoCloseable {
           .register(config.routes);
     }
     config.routes.exception(
-        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {

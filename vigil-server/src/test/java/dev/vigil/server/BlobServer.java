@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback HTTP server for layer blobs, as a registry or object store serves them: {@code GET
@@ -21,6 +24,7 @@ final class BlobServer implements AutoCloseable {
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
   private volatile String requiredAuthorization;
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   BlobServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -29,6 +33,7 @@ final class BlobServer implements AutoCloseable {
         exchange -> {
           String auth = exchange.getRequestHeaders().getFirst("Authorization");
           authorizations.add(auth == null ? "" : auth);
+          awaitGate();
           byte[] body = files.get(exchange.getRequestURI().getPath());
           int status = body == null ? 404 : 200;
           if (requiredAuthorization != null && !requiredAuthorization.equals(auth)) {
@@ -42,7 +47,21 @@ final class BlobServer implements AutoCloseable {
           }
           exchange.close();
         });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
+  }
+
+  /** Holds every response until {@code open} counts down (for a minute at most). */
+  void holdUntil(CountDownLatch open) {
+    gate = open;
+  }
+
+  private void awaitGate() {
+    try {
+      gate.await(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Serves {@code bytes} at {@code /blobs/<their sha256>} and returns that URI. */

@@ -27,9 +27,14 @@ public final class Responses {
 
   /** Writes Clair's error body: {@code {"code": …, "message": …}}. */
   public static void error(Context ctx, int status, String message) {
+    error(ctx, status, code(status), message);
+  }
+
+  /** Writes Clair's error body with a code of its own. */
+  public static void error(Context ctx, int status, String code, String message) {
     markError(ctx);
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("code", code(status));
+    body.put("code", code);
     body.put("message", message);
     ctx.header("X-Content-Type-Options", "nosniff");
     json(ctx, status, JSON, body);
