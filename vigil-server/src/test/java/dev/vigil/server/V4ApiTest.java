@@ -118,6 +118,25 @@ class V4ApiTest {
   }
 
   @Test
+  void aLayerUriOfTheMetadataServiceIsRefused() throws Exception {
+    Digest manifest = Digest.sha256("p1-metadata".getBytes(StandardCharsets.UTF_8));
+    String body =
+        "{\"hash\":\""
+            + manifest
+            + "\",\"layers\":[{\"hash\":\""
+            + Digest.sha256(AlpineLayers.fileLayer("etc/motd", "never fetched"))
+            + "\",\"uri\":\"http://169.254.169.254/latest/meta-data/\",\"headers\":{}}]}";
+    HttpResponse<String> refused = server.send("POST", "/indexer/api/v1/index_report", body);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertValid("error", refused.body());
+    JsonNode error = Json.mapper().readTree(refused.body());
+    assertThat(error.get("code").asText()).isEqualTo("layer-unreachable");
+    assertThat(error.get("message").asText())
+        .contains("http://169.254.169.254/latest/meta-data/ refused")
+        .contains("always refused");
+  }
+
+  @Test
   void indexStateHasAnEtagThatIfNoneMatchHonours() throws Exception {
     HttpResponse<String> state = server.send("GET", "/indexer/api/v1/index_state", null);
     assertThat(state.statusCode()).isEqualTo(200);
