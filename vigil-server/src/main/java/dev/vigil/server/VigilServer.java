@@ -4,6 +4,7 @@ import dev.vigil.server.auth.AuthFilter;
 import dev.vigil.server.auth.PskAuthenticator;
 import dev.vigil.server.config.ListenAddress;
 import dev.vigil.server.config.ServerConfig;
+import dev.vigil.server.fetch.LayerUploads;
 import dev.vigil.server.http.ApiException;
 import dev.vigil.server.http.RequestMetrics;
 import dev.vigil.server.http.Responses;
@@ -11,6 +12,7 @@ import dev.vigil.server.http.v1.LegacyRoutes;
 import dev.vigil.server.http.v4.IndexerRoutes;
 import dev.vigil.server.http.v4.MatcherRoutes;
 import dev.vigil.server.http.v4.OpenApiRoutes;
+import dev.vigil.server.http.v4.UploadRoutes;
 import dev.vigil.server.introspection.IntrospectionServer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -89,6 +91,9 @@ public final class VigilServer implements AutoCloseable {
     new OpenApiRoutes().register(config.routes);
     if (services.indexer() != null) {
       new IndexerRoutes(services.indexer(), services.affected()).register(config.routes);
+      LayerUploads uploads =
+          new LayerUploads(services.indexer().fetcher().cache(), server.indexer().uploadMaxBytes());
+      new UploadRoutes(uploads, metrics).register(config.routes);
     }
     if (services.matcher() != null) {
       new MatcherRoutes(services.matcher(), services.reports(), server.matcher().cacheAge())

@@ -38,6 +38,11 @@ final class RunningServer implements AutoCloseable {
     return send(URI.create("http://127.0.0.1:" + server.apiPort() + path), method, body, headers);
   }
 
+  /** The API listener's base URL. */
+  String apiUrl() {
+    return "http://127.0.0.1:" + server.apiPort();
+  }
+
   /** Sends a GET to the introspection listener. */
   HttpResponse<String> introspect(String path) throws IOException, InterruptedException {
     return send(URI.create("http://127.0.0.1:" + server.introspectionPort() + path), "GET", null);

@@ -58,6 +58,7 @@ public final class Responses {
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 412 -> "precondition-failed";
+      case 413 -> "too-large";
       case 415 -> "unsupported-media-type";
       case 429 -> "too-many-requests";
       default -> "internal-error";
