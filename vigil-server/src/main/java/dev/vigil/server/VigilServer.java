@@ -1,5 +1,6 @@
 package dev.vigil.server;
 
+import dev.vigil.datastore.Datastore;
 import dev.vigil.server.auth.AuthFilter;
 import dev.vigil.server.auth.PskAuthenticator;
 import dev.vigil.server.config.ListenAddress;
@@ -16,6 +17,8 @@ import dev.vigil.server.http.v4.UploadRoutes;
 import dev.vigil.server.introspection.IntrospectionServer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -55,6 +58,12 @@ public final class VigilServer implements AutoCloseable {
           config.psk().map(psk -> new PskAuthenticator(psk, Clock.systemUTC()));
       Services services = Services.build(config, stores, auth);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      if (config.mode().runsIndexer()) {
+        measure(metrics, "indexer", stores.at(config.indexer().store()));
+      }
+      if (config.mode().runsMatcher()) {
+        measure(metrics, "matcher", stores.at(config.matcher().store()));
+      }
       Javalin api = Javalin.create(c -> configure(c, config, services, auth, metrics));
       ListenAddress apiAddress = ListenAddress.parse(config.httpListenAddr());
       api.start(apiAddress.bindHost(), apiAddress.port());
@@ -76,6 +85,15 @@ public final class VigilServer implements AutoCloseable {
       stores.close();
       throw e;
     }
+  }
+
+  /** Reports the size of a service's database as {@code vigil_database_bytes{service=…}}. */
+  private static void measure(MeterRegistry metrics, String service, Datastore store) {
+    Gauge.builder("vigil_database_bytes", store, Datastore::sizeBytes)
+        .description("The size of the database, as the database reports it")
+        .baseUnit("bytes")
+        .tag("service", service)
+        .register(metrics);
   }
 
   private static void configure(
