@@ -15,8 +15,13 @@ public final class Responses {
 
   /** Writes {@code body} (a model record or a JSON tree) with {@code status} and media type. */
   public static void json(Context ctx, int status, String mediaType, Object body) {
+    ctx.status(status).contentType(mediaType).result(encode(body));
+  }
+
+  /** The JSON bytes of {@code body} (a model record or a JSON tree). */
+  public static byte[] encode(Object body) {
     try {
-      ctx.status(status).contentType(mediaType).result(Json.mapper().writeValueAsBytes(body));
+      return Json.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("http: cannot encode a response body", e);
     }
