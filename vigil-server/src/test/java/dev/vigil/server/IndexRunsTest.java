@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
-import dev.vigil.server.config.Mode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,14 +41,7 @@ class IndexRunsTest {
     assertThat(layers).hasSize(3);
     try (CountingProxy proxy = new CountingProxy(registry);
         RunningServer server =
-            RunningServer.start(
-                Mode.INDEXER,
-                tmp,
-                "indexer:\n  layer_cache: \""
-                    + tmp.resolve("layers")
-                    + "\"\n  connstring: \""
-                    + tmp.resolve("vigil.db")
-                    + "\"\n  index_report_request_concurrency: 1\nupdaters:\n  sets: []\n")) {
+            RunningServer.indexer(tmp, "  index_report_request_concurrency: 1\n")) {
       StringBuilder body = new StringBuilder("{\"hash\":\"" + digest + "\",\"layers\":[");
       for (String layer : layers) {
         body.append(body.charAt(body.length() - 1) == '[' ? "" : ",")
@@ -98,14 +90,7 @@ class IndexRunsTest {
     CountDownLatch release = new CountDownLatch(1);
     try (BlobServer blobs = new BlobServer();
         RunningServer server =
-            RunningServer.start(
-                Mode.INDEXER,
-                tmp,
-                "indexer:\n  layer_cache: \""
-                    + tmp.resolve("layers")
-                    + "\"\n  connstring: \""
-                    + tmp.resolve("vigil.db")
-                    + "\"\n  index_report_request_concurrency: 1\nupdaters:\n  sets: []\n")) {
+            RunningServer.indexer(tmp, "  index_report_request_concurrency: 1\n")) {
       blobs.holdUntil(release);
       URI uri = blobs.blob(layer);
       Digest first = Digest.sha256("async-first".getBytes(StandardCharsets.UTF_8));

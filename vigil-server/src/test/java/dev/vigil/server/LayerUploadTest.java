@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
-import dev.vigil.server.config.Mode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,17 +35,7 @@ class LayerUploadTest {
   void uploadedLayersAreIndexedWithoutFetching() throws Exception {
     byte[] layer = AlpineLayers.p1Layer();
     Digest digest = Digest.sha256(layer);
-    try (RunningServer server =
-        RunningServer.start(
-            Mode.INDEXER,
-            tmp,
-            "indexer:\n  layer_cache: \""
-                + tmp.resolve("layers")
-                + "\"\n  connstring: \""
-                + tmp.resolve("vigil.db")
-                + "\"\n  upload_max_bytes: "
-                + MAX
-                + "\nupdaters:\n  sets: []\n")) {
+    try (RunningServer server = RunningServer.indexer(tmp, "  upload_max_bytes: " + MAX + "\n")) {
       String query = "{\"layers\":[\"" + digest + "\",\"" + digest + "\"]}";
       assertThat(missing(server, query)).containsExactly(digest.toString());
 
@@ -69,25 +58,26 @@ class LayerUploadTest {
       assertThat(missing(server, query)).isEmpty();
 
       Digest manifest = Digest.sha256("uploaded".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> indexed =
-          server.send(
-              "POST",
-              "/indexer/api/v1/index_report",
-              "{\"hash\":\"" + manifest + "\",\"layers\":[{\"hash\":\"" + digest + "\"}]}");
+      HttpResponse<String> indexed = indexWithoutUris(server, manifest, digest);
       assertThat(indexed.statusCode()).as(indexed.body()).isEqualTo(201);
       assertValid("index_report", indexed.body());
       assertThat(Json.mapper().readTree(indexed.body()).get("packages")).hasSize(14);
       assertThat(server.introspect("/metrics").body()).contains("vigil_layer_uploads_total 1.0");
 
       Digest absent = Digest.sha256("absent".getBytes(StandardCharsets.UTF_8));
-      HttpResponse<String> unreachable =
-          server.send(
-              "POST",
-              "/indexer/api/v1/index_report",
-              "{\"hash\":\"" + absent + "\",\"layers\":[{\"hash\":\"" + absent + "\"}]}");
+      HttpResponse<String> unreachable = indexWithoutUris(server, absent, absent);
       assertThat(unreachable.statusCode()).isEqualTo(422);
       assertThat(unreachable.body()).contains("layer-unreachable").contains("not uploaded");
     }
+  }
+
+  /** Posts a manifest of one layer named by its digest only. */
+  private static HttpResponse<String> indexWithoutUris(
+      RunningServer server, Digest manifest, Digest layer) throws Exception {
+    return server.send(
+        "POST",
+        "/indexer/api/v1/index_report",
+        "{\"hash\":\"" + manifest + "\",\"layers\":[{\"hash\":\"" + layer + "\"}]}");
   }
 
   private static List<String> missing(RunningServer server, String query) throws Exception {

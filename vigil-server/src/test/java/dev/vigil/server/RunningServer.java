@@ -32,6 +32,23 @@ final class RunningServer implements AutoCloseable {
     return new RunningServer(VigilServer.start(ConfigLoader.load(mode, file, Map.of())));
   }
 
+  /**
+   * Starts an indexer on SQLite in {@code dir}, its layer store there too and no updaters; {@code
+   * indexerKeys} adds lines to the {@code indexer:} section (each starting with two spaces).
+   */
+  static RunningServer indexer(Path dir, String indexerKeys) throws IOException {
+    return start(
+        Mode.INDEXER,
+        dir,
+        "indexer:\n  layer_cache: \""
+            + dir.resolve("layers")
+            + "\"\n  connstring: \""
+            + dir.resolve("vigil.db")
+            + "\"\n"
+            + indexerKeys
+            + "updaters:\n  sets: []\n");
+  }
+
   /** Sends a request to the API listener; {@code headers} alternate names and values. */
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws IOException, InterruptedException {

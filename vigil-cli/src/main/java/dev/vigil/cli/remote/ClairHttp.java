@@ -71,17 +71,7 @@ public final class ClairHttp {
         trace.println(json);
       }
     }
-    try {
-      HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (trace != null) {
-        trace.println(response.statusCode() + " " + response.body());
-      }
-      return response;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("clair: interrupted", e);
-    }
+    return exchange(request.build());
   }
 
   /**
@@ -107,6 +97,11 @@ public final class ClairHttp {
     if (trace != null) {
       trace.println("PUT " + base + path);
     }
+    return exchange(request);
+  }
+
+  /** Sends {@code request}, tracing the answer. */
+  private HttpResponse<String> exchange(HttpRequest request) throws IOException {
     try {
       HttpResponse<String> response =
           client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import dev.vigil.model.Digest;
 import dev.vigil.model.LayerRef;
 import dev.vigil.progress.ProgressListener;
 import dev.vigil.registry.LayerCache;
+import dev.vigil.server.concurrent.Futures;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -117,7 +117,7 @@ public final class GuardedLayerFetcher {
       CompletableFuture<Void> mine = new CompletableFuture<>();
       CompletableFuture<Void> running = inFlight.putIfAbsent(digest, mine);
       if (running != null) {
-        await(running);
+        Futures.await(running, "layer " + digest);
         continue;
       }
       try {
@@ -133,23 +133,6 @@ public final class GuardedLayerFetcher {
       }
     }
     return digest;
-  }
-
-  private static void await(CompletableFuture<Void> running) throws IOException {
-    try {
-      running.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("fetch: interrupted while waiting for a layer");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException("fetch: " + e.getCause(), e.getCause());
-    }
   }
 
   /** Fetches a layer without a digest into a temporary file, then stores it by its digest. */

@@ -3,11 +3,10 @@ package dev.vigil.server.indexer;
 import dev.vigil.model.Digest;
 import dev.vigil.model.IndexReport;
 import dev.vigil.progress.ProgressListener;
+import dev.vigil.server.concurrent.Futures;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -72,20 +71,7 @@ public final class IndexRun implements ProgressListener {
    * @throws IOException when a layer cannot be fetched or read
    */
   public IndexReport await() throws IOException {
-    try {
-      return outcome.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("index: interrupted while waiting for " + manifest);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException("index: " + e.getCause(), e.getCause());
-    }
+    return Futures.await(outcome, "the index run of " + manifest);
   }
 
   void fetching() {
