@@ -106,10 +106,8 @@ public final class IndexerService implements IndexReportLookup {
    * @throws IndexerBusyException when a new run would exceed the limit
    */
   public Submission submit(Manifest manifest) {
-    Optional<IndexReport> stored = store.indexReport(manifest.hash());
-    if (stored.isPresent()
-        && stored.get().success()
-        && store.indexerState(manifest.hash()).filter(state::equals).isPresent()) {
+    Optional<IndexReport> stored = current(manifest.hash());
+    if (stored.isPresent()) {
       return new Submission(stored.get(), null);
     }
     IndexRun run;
@@ -135,9 +133,22 @@ public final class IndexerService implements IndexReportLookup {
     }
   }
 
+  /** The stored report of {@code manifest} if it succeeded with the current indexer state. */
+  private Optional<IndexReport> current(Digest manifest) {
+    return store
+        .indexReport(manifest)
+        .filter(IndexReport::success)
+        .filter(r -> store.indexerState(manifest).filter(state::equals).isPresent());
+  }
+
   private void execute(IndexRun run, Manifest manifest) {
     try {
-      run.finished(indexLayers(manifest.hash(), manifest.layers(), run).report());
+      // a run that ended between a request's look at the store and its start made the report
+      Optional<IndexReport> stored = current(manifest.hash());
+      run.finished(
+          stored.isPresent()
+              ? stored.get()
+              : indexLayers(manifest.hash(), manifest.layers(), run).report());
     } catch (IOException | RuntimeException e) {
       run.failed(e);
     } finally {
