@@ -12,7 +12,7 @@ import dev.vigil.cli.policy.PolicyResult;
 import dev.vigil.cli.policy.RiskFilter;
 import dev.vigil.cli.progress.Progress;
 import dev.vigil.cli.remote.ClairHttp;
-import dev.vigil.cli.remote.ClairV4Api;
+import dev.vigil.cli.remote.RemoteScan;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.ecosystem.Defaults;
 import dev.vigil.image.Image;
@@ -21,12 +21,8 @@ import dev.vigil.indexer.IndexResult;
 import dev.vigil.indexer.Indexer;
 import dev.vigil.matcher.MatcherEngine;
 import dev.vigil.model.IndexReport;
-import dev.vigil.model.Manifest;
 import dev.vigil.model.VulnerabilityReport;
 import dev.vigil.progress.ProgressListener;
-import dev.vigil.registry.ImageReference;
-import dev.vigil.registry.RegistryClient;
-import dev.vigil.registry.ResolvedImage;
 import dev.vigil.sbom.Sbom;
 import dev.vigil.sbom.SbomInput;
 import dev.vigil.spi.ScanException;
@@ -77,7 +73,8 @@ class ScanCommand implements Callable<Integer> {
       paramLabel = "URL",
       description =
           "Ask a Clair v4 server (Vigil's or Clair's) instead of the local store; the server"
-              + " fetches the layers of the registry IMAGE itself.")
+              + " fetches the layers of a registry IMAGE itself. A Vigil server that cannot"
+              + " fetch them, and any local IMAGE, gets the layers it lacks uploaded.")
   String server;
 
   @Parameters(index = "0", paramLabel = "IMAGE", description = "The image or SBOM to scan.")
@@ -97,7 +94,7 @@ class ScanCommand implements Callable<Integer> {
     Gate gate = policy.gate(cli);
     RiskFilter risks = policy.riskFilter(cli);
     Policy rules = policy.policy(LocalDate.now());
-    Analysed analysed = server != null ? askServer() : matchLocally(console);
+    Analysed analysed = server != null ? askServer(console) : matchLocally(console);
     VulnerabilityReport report = analysed.report();
     List<Finding> findings = Findings.of(report);
     risks.missingData(findings).forEach(console::warn);
@@ -142,33 +139,15 @@ class ScanCommand implements Callable<Integer> {
     }
   }
 
-  /** Resolves the registry image and lets the Clair v4 server at {@code --server} index it. */
-  private Analysed askServer() throws IOException {
-    ImageInput input = ImageInput.parse(image);
-    if (input.kind() != ImageInput.Kind.REGISTRY) {
-      throw new ScanException(
-          "scan: --server needs a registry image, which the server can fetch; "
-              + image
-              + " is not");
+  /** Lets the Clair v4 server at {@code --server} index and match the image. */
+  private Analysed askServer(Console console) throws IOException {
+    if (SbomInput.handles(image)) {
+      throw new ScanException("scan: --server needs an image, not an SBOM: " + image);
     }
-    ImageReference reference;
-    try {
-      reference = ImageReference.parse(input.location());
-    } catch (IllegalArgumentException e) {
-      throw new ScanException(e.getMessage(), e);
-    }
-    ResolvedImage resolved =
-        new RegistryClient(registry.settings()).resolve(reference, registry.platform());
-    Manifest manifest =
-        ClairV4Api.manifest(
-            resolved.manifestDigest(),
-            resolved.layers(),
-            resolved.layerUris(),
-            resolved.authorization());
     ClairHttp http = new ClairHttp(server, registry.timeout(), null);
-    return new Analysed(
-        reference.withDigest(resolved.manifestDigest()).toString(),
-        new ClairV4Api(http).report(manifest));
+    RemoteScan.Result result =
+        new RemoteScan(http, registry.settings(), registry.platform(), console::say).scan(image);
+    return new Analysed(result.name(), result.report());
   }
 
   private Indexed index(Console console) throws IOException {

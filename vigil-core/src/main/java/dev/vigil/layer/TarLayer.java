@@ -70,6 +70,11 @@ public final class TarLayer implements LayerSource {
     return digest;
   }
 
+  /** Opens the blob as stored (compressed or not), e.g. to upload it; the caller closes it. */
+  public InputStream openBlob() throws IOException {
+    return opener.open();
+  }
+
   @Override
   public void read(LayerEntry.Visitor visitor) throws IOException {
     try (BoundedInputStream raw = BoundedInputStream.builder().setInputStream(opener.open()).get();

@@ -5,28 +5,27 @@ import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.indexer.Indexer;
 import dev.vigil.matcher.MatcherEngine;
-import dev.vigil.registry.RegistryClient;
-import dev.vigil.registry.RegistryException;
+import dev.vigil.registry.LayerCache;
 import dev.vigil.registry.RegistrySettings;
 import dev.vigil.server.auth.PskAuthenticator;
-import dev.vigil.server.config.ConfigException;
 import dev.vigil.server.config.ServerConfig;
+import dev.vigil.server.fetch.AddressGuard;
+import dev.vigil.server.fetch.GuardedLayerFetcher;
 import dev.vigil.server.indexer.AffectedManifests;
-import dev.vigil.server.indexer.HttpLayerFetcher;
 import dev.vigil.server.indexer.IndexReportLookup;
 import dev.vigil.server.indexer.IndexerService;
-import dev.vigil.server.indexer.LayerFetcher;
-import dev.vigil.server.indexer.RegistryLayerFetcher;
 import dev.vigil.server.matcher.MatcherService;
 import dev.vigil.server.matcher.RemoteIndexer;
 import dev.vigil.server.matcher.UpdateScheduler;
 import dev.vigil.spi.Updater;
 import dev.vigil.spi.UpdaterFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import okhttp3.EventListener;
 
 /**
  * The services one mode runs, built from the configuration: Clair's {@code initialize/services.go}.
@@ -50,19 +49,19 @@ record Services(
   private static final Duration FEED_TIMEOUT = Duration.ofSeconds(60);
 
   /**
-   * The indexer's layer fetcher: the registry client and its layer cache (from the environment, as
-   * for the CLI), with the plain fetcher for layers posted without a digest.
+   * The indexer's layer fetcher: guarded by the address rules, into the layer store ({@code
+   * indexer.layer_cache}, else the CLI's cache directory from the environment).
    */
-  private static LayerFetcher layerFetcher(ServerConfig config) {
-    Duration timeout = config.indexer().fetchTimeout();
-    try {
-      RegistryClient client =
-          new RegistryClient(
-              RegistrySettings.fromEnvironment(System.getenv()).timeout(timeout).build());
-      return new RegistryLayerFetcher(client, new HttpLayerFetcher(timeout));
-    } catch (RegistryException e) {
-      throw new ConfigException("indexer: " + e.getMessage());
-    }
+  private static GuardedLayerFetcher layerFetcher(ServerConfig.Indexer config) {
+    Path directory =
+        config.layerCache() != null
+            ? config.layerCache()
+            : LayerCache.defaultDirectory(System.getenv(), System.getProperty("user.home"));
+    return new GuardedLayerFetcher(
+        new LayerCache(directory, RegistrySettings.DEFAULT_CACHE_MAX_BYTES),
+        new AddressGuard(config.denyPrivate(), config.allowedNetworks()),
+        config.fetchTimeout(),
+        EventListener.NONE);
   }
 
   /** Builds the services of {@code config.mode()}, opening stores through {@code stores}. */
@@ -74,7 +73,13 @@ record Services(
       Datastore store = stores.at(config.indexer().store());
       String state =
           IndexerService.state(Defaults.packageScanners(), Defaults.distributionScanners());
-      indexer = new IndexerService(Indexer.withDefaults(), layerFetcher(config), store, state);
+      indexer =
+          new IndexerService(
+              Indexer.withDefaults(),
+              layerFetcher(config.indexer()),
+              store,
+              state,
+              config.indexer().maxRuns());
       affected = new AffectedManifests(store, Defaults.matchers());
       legacy = config.mode().runsMatcher() ? store : null;
     }

@@ -1,9 +1,11 @@
 package dev.vigil.server;
 
+import dev.vigil.datastore.Datastore;
 import dev.vigil.server.auth.AuthFilter;
 import dev.vigil.server.auth.PskAuthenticator;
 import dev.vigil.server.config.ListenAddress;
 import dev.vigil.server.config.ServerConfig;
+import dev.vigil.server.fetch.LayerUploads;
 import dev.vigil.server.http.ApiException;
 import dev.vigil.server.http.RequestMetrics;
 import dev.vigil.server.http.Responses;
@@ -11,9 +13,12 @@ import dev.vigil.server.http.v1.LegacyRoutes;
 import dev.vigil.server.http.v4.IndexerRoutes;
 import dev.vigil.server.http.v4.MatcherRoutes;
 import dev.vigil.server.http.v4.OpenApiRoutes;
+import dev.vigil.server.http.v4.UploadRoutes;
 import dev.vigil.server.introspection.IntrospectionServer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -53,6 +58,12 @@ public final class VigilServer implements AutoCloseable {
           config.psk().map(psk -> new PskAuthenticator(psk, Clock.systemUTC()));
       Services services = Services.build(config, stores, auth);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      if (config.mode().runsIndexer()) {
+        measure(metrics, "indexer", stores.at(config.indexer().store()));
+      }
+      if (config.mode().runsMatcher()) {
+        measure(metrics, "matcher", stores.at(config.matcher().store()));
+      }
       Javalin api = Javalin.create(c -> configure(c, config, services, auth, metrics));
       ListenAddress apiAddress = ListenAddress.parse(config.httpListenAddr());
       api.start(apiAddress.bindHost(), apiAddress.port());
@@ -76,6 +87,15 @@ public final class VigilServer implements AutoCloseable {
     }
   }
 
+  /** Reports the size of a service's database as {@code vigil_database_bytes{service=…}}. */
+  private static void measure(MeterRegistry metrics, String service, Datastore store) {
+    Gauge.builder("vigil_database_bytes", store, Datastore::sizeBytes)
+        .description("The size of the database, as the database reports it")
+        .baseUnit("bytes")
+        .tag("service", service)
+        .register(metrics);
+  }
+
   private static void configure(
       JavalinConfig config,
       ServerConfig server,
@@ -89,6 +109,9 @@ public final class VigilServer implements AutoCloseable {
     new OpenApiRoutes().register(config.routes);
     if (services.indexer() != null) {
       new IndexerRoutes(services.indexer(), services.affected()).register(config.routes);
+      LayerUploads uploads =
+          new LayerUploads(services.indexer().fetcher().cache(), server.indexer().uploadMaxBytes());
+      new UploadRoutes(uploads, metrics).register(config.routes);
     }
     if (services.matcher() != null) {
       new MatcherRoutes(services.matcher(), services.reports(), server.matcher().cacheAge())
@@ -99,7 +122,7 @@ public final class VigilServer implements AutoCloseable {
           .register(config.routes);
     }
     config.routes.exception(
-        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.getMessage()));
+        ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {

@@ -32,10 +32,32 @@ final class RunningServer implements AutoCloseable {
     return new RunningServer(VigilServer.start(ConfigLoader.load(mode, file, Map.of())));
   }
 
+  /**
+   * Starts an indexer on SQLite in {@code dir}, its layer store there too and no updaters; {@code
+   * indexerKeys} adds lines to the {@code indexer:} section (each starting with two spaces).
+   */
+  static RunningServer indexer(Path dir, String indexerKeys) throws IOException {
+    return start(
+        Mode.INDEXER,
+        dir,
+        "indexer:\n  layer_cache: \""
+            + dir.resolve("layers")
+            + "\"\n  connstring: \""
+            + dir.resolve("vigil.db")
+            + "\"\n"
+            + indexerKeys
+            + "updaters:\n  sets: []\n");
+  }
+
   /** Sends a request to the API listener; {@code headers} alternate names and values. */
   HttpResponse<String> send(String method, String path, String body, String... headers)
       throws IOException, InterruptedException {
     return send(URI.create("http://127.0.0.1:" + server.apiPort() + path), method, body, headers);
+  }
+
+  /** The API listener's base URL. */
+  String apiUrl() {
+    return "http://127.0.0.1:" + server.apiPort();
   }
 
   /** Sends a GET to the introspection listener. */

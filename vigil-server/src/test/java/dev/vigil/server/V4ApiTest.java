@@ -118,6 +118,25 @@ class V4ApiTest {
   }
 
   @Test
+  void aLayerUriOfTheMetadataServiceIsRefused() throws Exception {
+    Digest manifest = Digest.sha256("p1-metadata".getBytes(StandardCharsets.UTF_8));
+    String body =
+        "{\"hash\":\""
+            + manifest
+            + "\",\"layers\":[{\"hash\":\""
+            + Digest.sha256(AlpineLayers.fileLayer("etc/motd", "never fetched"))
+            + "\",\"uri\":\"http://169.254.169.254/latest/meta-data/\",\"headers\":{}}]}";
+    HttpResponse<String> refused = server.send("POST", "/indexer/api/v1/index_report", body);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertValid("error", refused.body());
+    JsonNode error = Json.mapper().readTree(refused.body());
+    assertThat(error.get("code").asText()).isEqualTo("layer-unreachable");
+    assertThat(error.get("message").asText())
+        .contains("http://169.254.169.254/latest/meta-data/ refused")
+        .contains("always refused");
+  }
+
+  @Test
   void indexStateHasAnEtagThatIfNoneMatchHonours() throws Exception {
     HttpResponse<String> state = server.send("GET", "/indexer/api/v1/index_state", null);
     assertThat(state.statusCode()).isEqualTo(200);
@@ -244,10 +263,19 @@ class V4ApiTest {
   void servesTheOpenApiDocumentAndIntrospection() throws Exception {
     HttpResponse<String> doc = server.send("GET", "/openapi/v1", null);
     assertThat(doc.statusCode()).isEqualTo(200);
-    assertThat(Json.mapper().readTree(doc.body()).get("openapi").asText()).isEqualTo("3.1.0");
+    JsonNode document = Json.mapper().readTree(doc.body());
+    assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(document.get("paths").has("/indexer/api/v1/vigil/missing_layers")).isTrue();
+    assertThat(document.get("paths").get("/indexer/api/v1/vigil/layer/{digest}").has("put"))
+        .isTrue();
+    assertThat(document.at("/paths/~1indexer~1api~1v1~1index_report/post/responses").has("202"))
+        .isTrue();
+    assertThat(document.at("/paths/~1indexer~1api~1v1~1index_report/post/responses").has("201"))
+        .as("Clair's own answers stay")
+        .isTrue();
     HttpResponse<String> yaml =
         server.send("GET", "/openapi/v1", null, "Accept", "application/openapi+yaml");
-    assertThat(yaml.body()).startsWith("openapi: 3.1.0");
+    assertThat(yaml.body()).startsWith("openapi: 3.1.0").contains("VigilUploadLayer");
 
     assertThat(server.introspect("/healthz").statusCode()).isEqualTo(200);
     assertThat(server.introspect("/readyz").statusCode()).isEqualTo(200);

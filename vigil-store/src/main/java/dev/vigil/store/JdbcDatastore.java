@@ -34,11 +34,13 @@ final class JdbcDatastore implements Datastore {
   private final HikariDataSource dataSource;
   private final Jdbc jdbc;
   private final Dialect dialect;
+  private final Locks locks;
 
   JdbcDatastore(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.jdbc = new Jdbc(dataSource, dialect);
     this.dialect = dialect;
+    this.locks = new Locks(dataSource, dialect);
   }
 
   @Override
@@ -122,6 +124,11 @@ final class JdbcDatastore implements Datastore {
   @Override
   public long sizeBytes() {
     return jdbc.read("measure the database", c -> Operations.sizeBytes(c, dialect));
+  }
+
+  @Override
+  public Optional<Lock> tryLock(String name) {
+    return locks.tryLock(name);
   }
 
   @Override

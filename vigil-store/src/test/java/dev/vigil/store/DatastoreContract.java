@@ -26,6 +26,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,18 @@ abstract class DatastoreContract {
   void closeStore() throws Exception {
     store.close();
     discard();
+  }
+
+  @Test
+  void aLockHasOneHolderUntilReleased() {
+    Optional<Datastore.Lock> first = store.tryLock("updater alpine");
+    assertThat(first).isPresent();
+    assertThat(store.tryLock("updater alpine")).isEmpty();
+    try (Datastore.Lock other = store.tryLock("updater debian").orElseThrow()) {
+      assertThat(other).isNotNull();
+    }
+    first.get().close();
+    store.tryLock("updater alpine").orElseThrow().close();
   }
 
   @Test

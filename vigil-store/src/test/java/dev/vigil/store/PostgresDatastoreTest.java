@@ -1,5 +1,6 @@
 package dev.vigil.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.vigil.datastore.Datastore;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * The store contract on the PostgreSQL server at 127.0.0.1:5432 (database {@code test}, user {@code
@@ -32,6 +34,16 @@ class PostgresDatastoreTest extends ServerDataContract {
   @Override
   void discard() throws SQLException {
     execute("DROP SCHEMA " + schema + " CASCADE");
+  }
+
+  @Test
+  void anotherProcessOnTheSchemaCannotTakeAHeldLock() throws Exception {
+    try (Datastore.Lock held = store().tryLock("updater alpine").orElseThrow();
+        Datastore replica = Datastores.open(SERVER + "&currentSchema=" + schema)) {
+      assertThat(replica.tryLock("updater alpine")).isEmpty();
+      held.close();
+      replica.tryLock("updater alpine").orElseThrow().close();
+    }
   }
 
   private static void execute(String sql) throws SQLException {

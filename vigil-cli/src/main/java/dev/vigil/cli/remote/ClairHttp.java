@@ -1,7 +1,9 @@
 package dev.vigil.cli.remote;
 
+import dev.vigil.layer.BlobOpener;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,9 +71,40 @@ public final class ClairHttp {
         trace.println(json);
       }
     }
+    return exchange(request.build());
+  }
+
+  /**
+   * PUTs a blob to {@code path}, streamed from {@code body}, allowing {@code timeout} for the whole
+   * request; answers the status and body.
+   */
+  public HttpResponse<String> put(String path, BlobOpener body, Duration timeout)
+      throws IOException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(timeout)
+            .header("Content-Type", "application/octet-stream")
+            .PUT(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> {
+                      try {
+                        return body.open();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    }))
+            .build();
+    if (trace != null) {
+      trace.println("PUT " + base + path);
+    }
+    return exchange(request);
+  }
+
+  /** Sends {@code request}, tracing the answer. */
+  private HttpResponse<String> exchange(HttpRequest request) throws IOException {
     try {
       HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (trace != null) {
         trace.println(response.statusCode() + " " + response.body());
       }

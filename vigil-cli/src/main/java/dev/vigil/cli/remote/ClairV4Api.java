@@ -19,6 +19,8 @@ import java.util.Map;
 public final class ClairV4Api {
   private static final String INDEX = "/indexer/api/v1/index_report";
   private static final String REPORT = "/matcher/api/v1/vulnerability_report/";
+  private static final int UNPROCESSABLE = 422;
+  private static final String LAYER_UNREACHABLE = "\"layer-unreachable\"";
 
   private final ClairHttp http;
 
@@ -48,17 +50,55 @@ public final class ClairV4Api {
    * @throws IOException when the server cannot be reached or answers with an error
    */
   public VulnerabilityReport report(Manifest manifest) throws IOException {
-    HttpResponse<String> indexed =
-        http.send("POST", INDEX, Json.mapper().writeValueAsString(manifest));
-    if (indexed.statusCode() != 201 && indexed.statusCode() != 200) {
-      throw new IOException(
-          "clair: index error " + indexed.statusCode() + ": " + indexed.body().strip());
+    HttpResponse<String> indexed = send(manifest);
+    if (!indexed(indexed)) {
+      throw indexError(indexed);
     }
-    HttpResponse<String> report = http.send("GET", REPORT + manifest.hash(), null);
+    return report(manifest.hash());
+  }
+
+  /**
+   * Indexes {@code manifest} on the server.
+   *
+   * @return true when indexed, false when the server cannot fetch a layer (Vigil's {@code
+   *     layer-unreachable} answer), which the client may upload
+   * @throws IOException when the server cannot be reached or answers with another error
+   */
+  public boolean index(Manifest manifest) throws IOException {
+    HttpResponse<String> indexed = send(manifest);
+    if (indexed(indexed)) {
+      return true;
+    }
+    if (indexed.statusCode() == UNPROCESSABLE && indexed.body().contains(LAYER_UNREACHABLE)) {
+      return false;
+    }
+    throw indexError(indexed);
+  }
+
+  /**
+   * The vulnerability report of an indexed manifest.
+   *
+   * @throws IOException when the server cannot be reached or answers with an error
+   */
+  public VulnerabilityReport report(Digest manifest) throws IOException {
+    HttpResponse<String> report = http.send("GET", REPORT + manifest, null);
     if (report.statusCode() != 200) {
       throw new IOException(
           "clair: report error " + report.statusCode() + ": " + report.body().strip());
     }
     return Json.mapper().readValue(report.body(), VulnerabilityReport.class);
+  }
+
+  private HttpResponse<String> send(Manifest manifest) throws IOException {
+    return http.send("POST", INDEX, Json.mapper().writeValueAsString(manifest));
+  }
+
+  private static boolean indexed(HttpResponse<String> response) {
+    return response.statusCode() == 201 || response.statusCode() == 200;
+  }
+
+  private static IOException indexError(HttpResponse<String> response) {
+    return new IOException(
+        "clair: index error " + response.statusCode() + ": " + response.body().strip());
   }
 }

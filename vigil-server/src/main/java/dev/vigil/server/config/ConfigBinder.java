@@ -1,6 +1,7 @@
 package dev.vigil.server.config;
 
 import dev.vigil.ecosystem.Defaults;
+import dev.vigil.server.fetch.Network;
 import dev.vigil.spi.UpdaterFactory;
 import dev.vigil.store.Datastores;
 import java.net.URI;
@@ -26,6 +27,8 @@ final class ConfigBinder {
   private static final Duration DEFAULT_PERIOD = Duration.ofHours(6);
   private static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofMinutes(10);
   private static final int DEFAULT_UPDATE_RETENTION = 10;
+  private static final int DEFAULT_RUNS_PER_CORE = 2;
+  private static final long DEFAULT_UPLOAD_MAX_BYTES = 8L << 30;
   private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]*):(\\d{1,5})");
 
   private final Mode mode;
@@ -68,20 +71,40 @@ final class ConfigBinder {
 
   private ServerConfig.Indexer indexer(Section s, String connstring) {
     s.checkKeys(
-        Set.of("connstring", "fetch_timeout", "layer_cache"),
         Set.of(
-            "scanlock_retry",
-            "layer_scan_concurrency",
-            "migrations",
-            "scanner",
-            "airgap",
-            "index_report_request_concurrency"),
+            "connstring",
+            "fetch_timeout",
+            "layer_cache",
+            "index_report_request_concurrency",
+            "deny_private",
+            "allowed_networks",
+            "upload_max_bytes"),
+        Set.of("scanlock_retry", "layer_scan_concurrency", "migrations", "scanner", "airgap"),
         warnings);
     Duration timeout =
         positive(s, "fetch_timeout", s.duration("fetch_timeout", DEFAULT_FETCH_TIMEOUT));
     String cache = s.string("layer_cache", "");
+    int runs = s.integer("index_report_request_concurrency", 0);
+    List<Network> allowed = new ArrayList<>();
+    for (String network : s.strings("allowed_networks")) {
+      try {
+        allowed.add(Network.parse(network));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("config: " + s.key("allowed_networks") + ": " + e.getMessage());
+      }
+    }
+    long uploadMax = s.longInteger("upload_max_bytes", DEFAULT_UPLOAD_MAX_BYTES);
+    if (uploadMax <= 0) {
+      throw new ConfigException("config: " + s.key("upload_max_bytes") + " must be positive");
+    }
     return new ServerConfig.Indexer(
-        store(s, connstring), timeout, cache.isBlank() ? null : Path.of(cache));
+        store(s, connstring),
+        timeout,
+        cache.isBlank() ? null : Path.of(cache),
+        runs == 0 ? DEFAULT_RUNS_PER_CORE * Runtime.getRuntime().availableProcessors() : runs,
+        s.bool("deny_private"),
+        allowed,
+        uploadMax);
   }
 
   private ServerConfig.Matcher matcher(Section s, String connstring) {

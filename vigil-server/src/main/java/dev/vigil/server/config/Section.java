@@ -78,9 +78,17 @@ final class Section {
   }
 
   int integer(String key, int fallback) {
-    String text = string(key, Integer.toString(fallback)).trim();
+    long value = longInteger(key, fallback);
+    if (value != (int) value) {
+      throw new ConfigException("config: " + key(key) + ": " + value + " is out of range");
+    }
+    return (int) value;
+  }
+
+  long longInteger(String key, long fallback) {
+    String text = string(key, Long.toString(fallback)).trim();
     try {
-      return Integer.parseInt(text);
+      return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw new ConfigException("config: " + key(key) + ": '" + text + "' is not a whole number");
     }

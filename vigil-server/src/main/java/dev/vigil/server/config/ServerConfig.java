@@ -1,5 +1,6 @@
 package dev.vigil.server.config;
 
+import dev.vigil.server.fetch.Network;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +40,28 @@ public record ServerConfig(
    *
    * @param store the store location for {@code Datastores.open}: a JDBC URL or an SQLite path
    * @param fetchTimeout the longest a layer download may take
-   * @param layerCache the layer cache directory, or null for the CLI's default ({@code
-   *     VIGIL_CACHE_DIR}, else the user's cache directory)
+   * @param layerCache the layer store directory (fetched and uploaded layers), or null for the
+   *     CLI's default ({@code VIGIL_CACHE_DIR}, else the user's cache directory)
+   * @param maxRuns how many index runs may go on at once ({@code
+   *     index_report_request_concurrency}); negative for no limit
+   * @param denyPrivate whether layer URIs resolving to private or loopback addresses are refused
+   * @param allowedNetworks networks allowed even when {@code denyPrivate}
+   * @param uploadMaxBytes the largest layer blob a client may upload
    */
-  public record Indexer(String store, Duration fetchTimeout, Path layerCache) {}
+  public record Indexer(
+      String store,
+      Duration fetchTimeout,
+      Path layerCache,
+      int maxRuns,
+      boolean denyPrivate,
+      List<Network> allowedNetworks,
+      long uploadMaxBytes) {
+
+    /** Copies the networks. */
+    public Indexer {
+      allowedNetworks = List.copyOf(allowedNetworks);
+    }
+  }
 
   /**
    * The matcher's settings.

@@ -8,16 +8,28 @@ public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  private final String code;
 
-  /** An error answered with {@code status}. */
+  /** An error answered with {@code status} and the status's usual code. */
   public ApiException(int status, String message) {
+    this(status, Responses.code(status), message);
+  }
+
+  /** An error answered with {@code status} and Vigil's own {@code code}. */
+  public ApiException(int status, String code, String message) {
     super(message);
     this.status = status;
+    this.code = code;
   }
 
   /** The HTTP status. */
   public int status() {
     return status;
+  }
+
+  /** The error code of the body. */
+  public String code() {
+    return code;
   }
 
   /** 400: the request is malformed. */

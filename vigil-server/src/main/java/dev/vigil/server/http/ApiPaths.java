@@ -23,6 +23,12 @@ public final class ApiPaths {
   /** POST vulnerabilities, get the manifests they affect. */
   public static final String AFFECTED_MANIFEST = INDEXER + "internal/affected_manifest";
 
+  /** POST layer digests, get those the server lacks (a Vigil extension). */
+  public static final String MISSING_LAYERS = INDEXER + "vigil/missing_layers";
+
+  /** PUT one layer blob by its digest (a Vigil extension). */
+  public static final String LAYER_BLOB = INDEXER + "vigil/layer/{digest}";
+
   /** GET a manifest's vulnerability report. */
   public static final String VULNERABILITY_REPORT = MATCHER + "vulnerability_report/{digest}";
 

@@ -15,8 +15,13 @@ public final class Responses {
 
   /** Writes {@code body} (a model record or a JSON tree) with {@code status} and media type. */
   public static void json(Context ctx, int status, String mediaType, Object body) {
+    ctx.status(status).contentType(mediaType).result(encode(body));
+  }
+
+  /** The JSON bytes of {@code body} (a model record or a JSON tree). */
+  public static byte[] encode(Object body) {
     try {
-      ctx.status(status).contentType(mediaType).result(Json.mapper().writeValueAsBytes(body));
+      return Json.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("http: cannot encode a response body", e);
     }
@@ -27,9 +32,14 @@ public final class Responses {
 
   /** Writes Clair's error body: {@code {"code": …, "message": …}}. */
   public static void error(Context ctx, int status, String message) {
+    error(ctx, status, code(status), message);
+  }
+
+  /** Writes Clair's error body with a code of its own. */
+  public static void error(Context ctx, int status, String code, String message) {
     markError(ctx);
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("code", code(status));
+    body.put("code", code);
     body.put("message", message);
     ctx.header("X-Content-Type-Options", "nosniff");
     json(ctx, status, JSON, body);
@@ -53,6 +63,7 @@ public final class Responses {
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 412 -> "precondition-failed";
+      case 413 -> "too-large";
       case 415 -> "unsupported-media-type";
       case 429 -> "too-many-requests";
       default -> "internal-error";

@@ -6,6 +6,7 @@ import dev.vigil.model.IndexReport;
 import dev.vigil.model.UpdateOperation;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.model.VulnerabilityReport;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,19 +18,24 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The matcher service: vulnerability reports computed per request from an index report and the
- * store as it is now (with a cache that a new update operation invalidates), and the update
+ * The matcher service: vulnerability reports computed from an index report and the store as it is
+ * now (with a cache that a new update operation invalidates within a second), and the update
  * operations behind them.
  *
  * <p>Thread-safe.
  */
 public final class MatcherService {
   private static final int CACHED_REPORTS = 64;
+  private static final long DATA_VERSION_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final MatcherEngine engine;
   private final VulnerabilityStore store;
   private final BooleanSupplier updatesSettled;
   private final ReportCache cache = new ReportCache(CACHED_REPORTS);
+  private volatile DataVersion dataVersion;
+
+  /** A data version and when it was read. */
+  private record DataVersion(String refs, long readAt) {}
 
   /**
    * A service matching with {@code engine} against {@code store}.
@@ -50,7 +56,7 @@ public final class MatcherService {
 
   /** The vulnerability report of {@code index}. */
   public VulnerabilityReport scan(IndexReport index) {
-    ReportCache.Key key = new ReportCache.Key(index, latestRefs());
+    ReportCache.Key key = new ReportCache.Key(index, dataVersion());
     Optional<VulnerabilityReport> cached = cache.get(key);
     if (cached.isPresent()) {
       return cached.get();
@@ -108,9 +114,20 @@ public final class MatcherService {
     return store.deleteUpdateOperations(refs);
   }
 
-  private String latestRefs() {
-    StringBuilder refs = new StringBuilder();
-    store.updateOperations().forEach((updater, ops) -> refs.append(ops.get(0).ref()).append(','));
-    return refs.toString();
+  /**
+   * An opaque token that changes whenever the vulnerability data does: the newest operation of
+   * every updater, read from the store at most once a second (so a new update is seen within a
+   * second, by every replica).
+   */
+  public String dataVersion() {
+    DataVersion current = dataVersion;
+    long now = System.nanoTime();
+    if (current == null || now - current.readAt() > DATA_VERSION_NANOS) {
+      StringBuilder refs = new StringBuilder();
+      store.updateOperations().forEach((updater, ops) -> refs.append(ops.get(0).ref()).append(','));
+      current = new DataVersion(refs.toString(), now);
+      dataVersion = current;
+    }
+    return current.refs();
   }
 }

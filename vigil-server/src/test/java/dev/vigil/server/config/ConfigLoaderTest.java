@@ -34,6 +34,45 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsTheSharedServerKeysOfTheIndexer() throws Exception {
+    ServerConfig defaults = ConfigLoader.load(Mode.INDEXER, null, Map.of());
+    assertThat(defaults.indexer().maxRuns())
+        .isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(defaults.indexer().denyPrivate()).isFalse();
+    assertThat(defaults.indexer().allowedNetworks()).isEmpty();
+    assertThat(defaults.indexer().uploadMaxBytes()).isEqualTo(8L << 30);
+
+    ServerConfig config =
+        load(
+            Mode.INDEXER,
+            """
+            indexer:
+              index_report_request_concurrency: -1
+              deny_private: true
+              allowed_networks: [10.20.0.0/16, "fd00::/8"]
+              upload_max_bytes: 1048576
+            """,
+            Map.of());
+    assertThat(config.indexer().maxRuns()).isNegative();
+    assertThat(config.indexer().denyPrivate()).isTrue();
+    assertThat(config.indexer().allowedNetworks())
+        .extracting(Object::toString)
+        .containsExactly("10.20.0.0/16", "fd00:0:0:0:0:0:0:0/8");
+    assertThat(config.indexer().uploadMaxBytes()).isEqualTo(1_048_576);
+    assertThat(config.warnings()).isEmpty();
+
+    assertThatThrownBy(
+            () ->
+                load(Mode.INDEXER, "indexer:\n  allowed_networks: [registry.internal]\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("indexer.allowed_networks")
+        .hasMessageContaining("not an address or CIDR range");
+    assertThatThrownBy(() -> load(Mode.INDEXER, "indexer:\n  upload_max_bytes: 0\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("indexer.upload_max_bytes must be positive");
+  }
+
+  @Test
   void readsClairKeysAndWarnsAboutTheOnesItDoesNotUse() throws Exception {
     String key = Base64.getEncoder().encodeToString(new byte[32]);
     ServerConfig config =

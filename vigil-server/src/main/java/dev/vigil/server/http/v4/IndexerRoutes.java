@@ -8,6 +8,7 @@ import dev.vigil.model.IndexReport;
 import dev.vigil.model.Json;
 import dev.vigil.model.Manifest;
 import dev.vigil.model.Vulnerability;
+import dev.vigil.server.fetch.LayerFetchException;
 import dev.vigil.server.http.ApiException;
 import dev.vigil.server.http.ApiPaths;
 import dev.vigil.server.http.MediaTypes;
@@ -15,14 +16,19 @@ import dev.vigil.server.http.Requests;
 import dev.vigil.server.http.Responses;
 import dev.vigil.server.http.WireJson;
 import dev.vigil.server.indexer.AffectedManifests;
+import dev.vigil.server.indexer.IndexRun;
+import dev.vigil.server.indexer.IndexerBusyException;
 import dev.vigil.server.indexer.IndexerService;
 import dev.vigil.spi.ScanException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The indexer's v4 endpoints: index reports, the index state, affected manifests. */
@@ -34,6 +40,14 @@ public final class IndexerRoutes {
   static final String SUMMARIES_TYPE = "application/vnd.clair.vulnerability_summaries.v1+json";
   static final String AFFECTED_TYPE = "application/vnd.clair.affected_manifests.v1+json";
   private static final String JSON = Responses.JSON;
+
+  /** The header that tells how far an index run is (a Vigil extension). */
+  static final String PROGRESS_HEADER = "Vigil-Index-Progress";
+
+  /** The error code of a layer the server cannot fetch (a Vigil extension). */
+  public static final String LAYER_UNREACHABLE = "layer-unreachable";
+
+  private static final String RETRY_AFTER_SECONDS = "1";
   private static final String LINK_INDEX =
       "<%s>; rel=\"https://projectquay.io/clair/v1/index_report\"";
   private static final String LINK_REPORT =
@@ -78,17 +92,46 @@ public final class IndexerRoutes {
       ctx.status(412);
       return;
     }
+    IndexerService.Submission submitted;
+    try {
+      submitted = indexer.submit(manifest);
+    } catch (IndexerBusyException e) {
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+      throw new ApiException(429, e.getMessage());
+    }
+    ctx.header("Location", next);
+    if (submitted.stored() == null && prefersAsync(ctx)) {
+      IndexRun run = submitted.run();
+      ctx.header("Preference-Applied", "respond-async");
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+      ctx.header(PROGRESS_HEADER, run.progress().header());
+      Responses.json(ctx, 202, type, run.snapshot());
+      return;
+    }
     IndexReport report;
     try {
-      report = indexer.index(manifest);
+      report = submitted.stored() != null ? submitted.stored() : submitted.run().await();
+    } catch (LayerFetchException e) {
+      throw new ApiException(422, LAYER_UNREACHABLE, "failed to fetch a layer: " + e.getMessage());
     } catch (ScanException e) {
       throw ApiException.badRequest("failed to start scan: " + e.getMessage());
     } catch (IOException e) {
       throw new ApiException(500, "failed to start scan: " + e.getMessage());
     }
     ctx.header("ETag", etag);
-    ctx.header("Location", next);
     Responses.json(ctx, 201, type, report);
+  }
+
+  /** True when the request carries {@code Prefer: respond-async} (RFC 7240). */
+  private static boolean prefersAsync(Context ctx) {
+    for (String header : Collections.list(ctx.req().getHeaders("Prefer"))) {
+      for (String preference : header.split(",")) {
+        if (preference.trim().toLowerCase(Locale.ROOT).startsWith("respond-async")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void deleteMany(Context ctx) {
@@ -105,6 +148,13 @@ public final class IndexerRoutes {
   private void report(Context ctx) {
     String type = MediaTypes.negotiate(ctx, INDEX_REPORT_TYPE, JSON);
     Digest digest = Requests.digest(ctx, "digest");
+    Optional<IndexRun> run = indexer.running(digest);
+    if (run.isPresent()) {
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+      ctx.header(PROGRESS_HEADER, run.get().progress().header());
+      Responses.json(ctx, 200, type, run.get().snapshot());
+      return;
+    }
     String etag = etag();
     if (Requests.unmodified(ctx, etag)) {
       ctx.status(304);

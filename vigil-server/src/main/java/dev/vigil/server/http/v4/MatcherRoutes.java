@@ -38,10 +38,13 @@ public final class MatcherRoutes {
   static final String OPERATIONS_TYPE = "application/vnd.clair.update_operations.v1+json";
   static final String DIFF_TYPE = "application/vnd.clair.update_diff.v1+json";
   private static final String JSON = Responses.JSON;
+  private static final int RENDERED_REPORTS = 1024;
+  private static final Duration RECHECK = Duration.ofSeconds(1);
 
   private final MatcherService matcher;
   private final IndexReportLookup indexer;
   private final Duration cacheAge;
+  private final RenderedReports rendered = new RenderedReports(RENDERED_REPORTS, RECHECK);
 
   /**
    * Routes over {@code matcher}, reading index reports from {@code indexer}.
@@ -69,19 +72,23 @@ public final class MatcherRoutes {
       ctx.status(202);
       return;
     }
-    Optional<IndexReport> index;
+    Optional<byte[]> body;
     try {
-      index = indexer.indexReport(digest);
+      body = rendered.body(digest, matcher.dataVersion(), indexer, this::render);
     } catch (IOException e) {
       throw new ApiException(500, "experienced a server side error: " + e.getMessage());
     }
-    IndexReport report =
-        index.orElseThrow(
+    byte[] report =
+        body.orElseThrow(
             () -> ApiException.notFound("index report for manifest \"" + digest + "\" not found"));
-    ObjectNode body = WireJson.tree(matcher.scan(report));
-    WireJson.completeVulnerabilities(body.get("vulnerabilities"));
     ctx.header("Cache-Control", "max-age=" + cacheAge.toSeconds());
-    Responses.json(ctx, 200, type, body);
+    ctx.status(200).contentType(type).result(report);
+  }
+
+  private byte[] render(IndexReport index) {
+    ObjectNode body = WireJson.tree(matcher.scan(index));
+    WireJson.completeVulnerabilities(body.get("vulnerabilities"));
+    return Responses.encode(body);
   }
 
   private void operations(Context ctx) {
