@@ -18,6 +18,8 @@ import dev.vigil.ecosystem.mariner.MarinerOval;
 import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.ecosystem.osv.OsvMatcher;
+import dev.vigil.ecosystem.osv.OsvUpdaterFactory;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
 import dev.vigil.ecosystem.rhel.ContentManifestScanner;
 import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
@@ -80,7 +82,11 @@ public final class Defaults {
   /** The matchers. */
   public static List<Matcher> matchers() {
     return List.of(
-        new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher(), new MarinerMatcher());
+        new AlpineMatcher(),
+        new DebianMatcher(),
+        new UbuntuMatcher(),
+        new MarinerMatcher(),
+        new OsvMatcher());
   }
 
   /** The updater factories, by their stable names. */
@@ -90,6 +96,7 @@ public final class Defaults {
         new DebianTrackerUpdaterFactory(),
         DebianOval.updaterFactory(),
         UbuntuOval.updaterFactory(),
-        MarinerOval.updaterFactory());
+        MarinerOval.updaterFactory(),
+        new OsvUpdaterFactory());
   }
 }

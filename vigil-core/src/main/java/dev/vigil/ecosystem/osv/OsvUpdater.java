@@ -1,0 +1,110 @@
+package dev.vigil.ecosystem.osv;
+
+import dev.vigil.feed.FeedClient;
+import dev.vigil.feed.FeedResponse;
+import dev.vigil.feed.Fingerprint;
+import dev.vigil.feed.Validators;
+import dev.vigil.model.Vulnerability;
+import dev.vigil.spi.FetchResult;
+import dev.vigil.spi.Updater;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings in OSV's data for the language ecosystems of {@link OsvEcosystem}: the per-ecosystem
+ * archives {@code <ecosystem>/all.zip} of {@code
+ * https://osv-vulnerabilities.storage.googleapis.com/} or of a mirror laid out the same way. Fetch
+ * writes them as {@code <dir>/<ecosystem>/all.zip}, conditionally on the validators recorded in the
+ * fingerprint; when any changed, the unchanged ones are fetched again so that the directory is
+ * always whole. Parse streams each archive (see {@link OsvArchive}), reads each record's statements
+ * about the archive's ecosystem ({@link OsvRecordReader}) and keeps one record per alias group and
+ * package ({@link AliasDeduplication}).
+ *
+ * <p>Thread-safe: it holds no state between calls.
+ */
+public final class OsvUpdater implements Updater {
+  /** The updater's name, stored with its vulnerabilities. */
+  public static final String NAME = "osv";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OsvUpdater.class);
+  private static final String ARCHIVE = "all.zip";
+
+  private final URI source;
+  private final FeedClient client;
+  private final List<OsvEcosystem> ecosystems;
+
+  /** An updater of every ecosystem, reading from {@code source}. */
+  public OsvUpdater(URI source, FeedClient client) {
+    this(source, client, List.of(OsvEcosystem.values()));
+  }
+
+  /** An updater of some ecosystems, reading from {@code source}. */
+  public OsvUpdater(URI source, FeedClient client, List<OsvEcosystem> ecosystems) {
+    this.source = FeedClient.directory(source);
+    this.client = client;
+    this.ecosystems = List.copyOf(ecosystems);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public FetchResult fetch(Path dir, String previousFingerprint) throws IOException {
+    SortedMap<String, Validators> previous = Fingerprint.decode(previousFingerprint);
+    SortedMap<String, Validators> next = new TreeMap<>();
+    Map<URI, Path> unchanged = new TreeMap<>();
+    boolean changed = false;
+    for (OsvEcosystem ecosystem : ecosystems) {
+      URI uri = source.resolve(ecosystem.osvName() + "/" + ARCHIVE);
+      Path target = dir.resolve(ecosystem.osvName()).resolve(ARCHIVE);
+      Validators since = previous.getOrDefault(uri.toString(), Validators.NONE);
+      FeedResponse response = client.fetch(uri, since, target);
+      next.put(uri.toString(), response.validators());
+      if (response.notModified()) {
+        unchanged.put(uri, target);
+      } else {
+        changed = true;
+      }
+    }
+    changed |= !next.keySet().equals(previous.keySet());
+    if (changed) {
+      for (Map.Entry<URI, Path> file : unchanged.entrySet()) {
+        FeedResponse response = client.fetch(file.getKey(), Validators.NONE, file.getValue());
+        next.put(file.getKey().toString(), response.validators());
+      }
+    }
+    LOG.atInfo()
+        .setMessage("osv: fetched the ecosystem archives")
+        .addKeyValue("source", source)
+        .addKeyValue("archives", next.size())
+        .addKeyValue("changed", changed)
+        .log();
+    return new FetchResult(changed, Fingerprint.encode(next));
+  }
+
+  @Override
+  public List<Vulnerability> parse(Path dir) throws IOException {
+    AliasDeduplication records = new AliasDeduplication();
+    for (OsvEcosystem ecosystem : ecosystems) {
+      Path zip = dir.resolve(ecosystem.osvName()).resolve(ARCHIVE);
+      if (!Files.isRegularFile(zip)) {
+        continue;
+      }
+      OsvRecordReader reader = new OsvRecordReader(ecosystem);
+      String label = ecosystem.osvName() + "/" + ARCHIVE;
+      OsvArchive.read(
+          zip, label, (node, where) -> reader.read(node, where).ifPresent(records::add));
+    }
+    return List.copyOf(records.statements());
+  }
+}
