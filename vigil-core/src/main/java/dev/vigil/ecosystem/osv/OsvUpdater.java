@@ -1,9 +1,7 @@
 package dev.vigil.ecosystem.osv;
 
 import dev.vigil.feed.FeedClient;
-import dev.vigil.feed.FeedResponse;
-import dev.vigil.feed.Fingerprint;
-import dev.vigil.feed.Validators;
+import dev.vigil.feed.FeedSet;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.Updater;
@@ -11,10 +9,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,36 +57,20 @@ public final class OsvUpdater implements Updater {
 
   @Override
   public FetchResult fetch(Path dir, String previousFingerprint) throws IOException {
-    SortedMap<String, Validators> previous = Fingerprint.decode(previousFingerprint);
-    SortedMap<String, Validators> next = new TreeMap<>();
-    Map<URI, Path> unchanged = new TreeMap<>();
-    boolean changed = false;
+    Map<URI, Path> files = new LinkedHashMap<>();
     for (OsvEcosystem ecosystem : ecosystems) {
-      URI uri = source.resolve(ecosystem.osvName() + "/" + ARCHIVE);
-      Path target = dir.resolve(ecosystem.osvName()).resolve(ARCHIVE);
-      Validators since = previous.getOrDefault(uri.toString(), Validators.NONE);
-      FeedResponse response = client.fetch(uri, since, target);
-      next.put(uri.toString(), response.validators());
-      if (response.notModified()) {
-        unchanged.put(uri, target);
-      } else {
-        changed = true;
-      }
+      files.put(
+          source.resolve(ecosystem.osvName() + "/" + ARCHIVE),
+          dir.resolve(ecosystem.osvName()).resolve(ARCHIVE));
     }
-    changed |= !next.keySet().equals(previous.keySet());
-    if (changed) {
-      for (Map.Entry<URI, Path> file : unchanged.entrySet()) {
-        FeedResponse response = client.fetch(file.getKey(), Validators.NONE, file.getValue());
-        next.put(file.getKey().toString(), response.validators());
-      }
-    }
+    FeedSet.Result fetched = FeedSet.fetch(client, files, previousFingerprint);
     LOG.atInfo()
         .setMessage("osv: fetched the ecosystem archives")
         .addKeyValue("source", source)
-        .addKeyValue("archives", next.size())
-        .addKeyValue("changed", changed)
+        .addKeyValue("archives", files.size())
+        .addKeyValue("changed", fetched.changed())
         .log();
-    return new FetchResult(changed, Fingerprint.encode(next));
+    return new FetchResult(fetched.changed(), fetched.fingerprint());
   }
 
   @Override

@@ -2,24 +2,21 @@ package dev.vigil.ecosystem.npm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.spi.VersionScheme;
 import dev.vigil.testing.VersionVectors;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class NpmVersionTest {
+class NpmVersionTest extends VersionVectors {
   private static final NpmVersion SCHEME = NpmVersion.INSTANCE;
 
-  static List<Arguments> vectors() {
-    return VersionVectors.read("/ecosystem/npm/vectors.txt");
+  @Override
+  protected VersionScheme scheme() {
+    return SCHEME;
   }
 
-  @ParameterizedTest(name = "{0} {1} {2}")
-  @MethodSource("vectors")
-  void ordersAsTheVectorsSay(String a, String op, String b) {
-    VersionVectors.check(SCHEME, a, op, b);
+  @Override
+  protected String resource() {
+    return "/ecosystem/npm/vectors.txt";
   }
 
   @Test

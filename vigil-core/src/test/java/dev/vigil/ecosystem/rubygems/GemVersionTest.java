@@ -2,24 +2,21 @@ package dev.vigil.ecosystem.rubygems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.spi.VersionScheme;
 import dev.vigil.testing.VersionVectors;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class GemVersionTest {
+class GemVersionTest extends VersionVectors {
   private static final GemVersion SCHEME = GemVersion.INSTANCE;
 
-  static List<Arguments> vectors() {
-    return VersionVectors.read("/ecosystem/rubygems/vectors.txt");
+  @Override
+  protected VersionScheme scheme() {
+    return SCHEME;
   }
 
-  @ParameterizedTest(name = "{0} {1} {2}")
-  @MethodSource("vectors")
-  void ordersAsTheVectorsSay(String a, String op, String b) {
-    VersionVectors.check(SCHEME, a, op, b);
+  @Override
+  protected String resource() {
+    return "/ecosystem/rubygems/vectors.txt";
   }
 
   @Test
