@@ -3,7 +3,7 @@ package dev.vigil.ecosystem.npm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.spi.VersionScheme;
-import dev.vigil.testing.VersionVectors;
+import dev.vigil.spi.VersionVectors;
 import org.junit.jupiter.api.Test;
 
 class NpmVersionTest extends VersionVectors {

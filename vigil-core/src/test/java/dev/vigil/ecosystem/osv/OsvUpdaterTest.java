@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Package;
 import dev.vigil.model.Severity;
@@ -15,7 +14,6 @@ import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.ScanException;
-import dev.vigil.spi.UpdaterFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,16 +198,14 @@ class OsvUpdaterTest {
   }
 
   @Test
-  void runsByDefault() {
-    UpdaterFactory osv =
-        Defaults.updaterFactories().stream()
-            .filter(f -> f.name().equals("osv"))
-            .findFirst()
-            .orElseThrow();
+  void factoryRunsByDefaultFromOsvsBucket() {
+    OsvUpdaterFactory osv = new OsvUpdaterFactory();
+
+    assertThat(osv.name()).isEqualTo("osv");
     assertThat(osv.runsByDefault()).isTrue();
     assertThat(osv.defaultSource().toString())
         .isEqualTo("https://osv-vulnerabilities.storage.googleapis.com/");
-    assertThat(Defaults.matchers()).anyMatch(m -> m instanceof OsvMatcher);
+    assertThat(osv.create(tmp.toUri(), client).name()).isEqualTo("osv");
   }
 
   private List<Vulnerability> parse(OsvMirror mirror) throws IOException {

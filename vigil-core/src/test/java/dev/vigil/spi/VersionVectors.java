@@ -1,8 +1,7 @@
-package dev.vigil.testing;
+package dev.vigil.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.spi.VersionScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
