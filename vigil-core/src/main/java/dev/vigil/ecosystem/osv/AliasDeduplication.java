@@ -18,6 +18,10 @@ import java.util.Map;
  * the group, so the CVE ids stay findable.
  */
 final class AliasDeduplication {
+  private static final Comparator<OsvRecord> PREFERENCE =
+      Comparator.comparing((OsvRecord r) -> !r.id().startsWith("GHSA-"))
+          .thenComparing(OsvRecord::id);
+
   private final Map<String, String> parent = new HashMap<>();
   private final List<OsvRecord> records = new ArrayList<>();
 
@@ -55,10 +59,6 @@ final class AliasDeduplication {
     }
     return out;
   }
-
-  private static final Comparator<OsvRecord> PREFERENCE =
-      Comparator.comparing((OsvRecord r) -> !r.id().startsWith("GHSA-"))
-          .thenComparing(OsvRecord::id);
 
   private static Vulnerability withLinks(Vulnerability v, String id, List<String> group) {
     List<String> links = new ArrayList<>(List.of(v.links().split(" ")));

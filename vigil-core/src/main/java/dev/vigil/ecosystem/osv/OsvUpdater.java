@@ -36,18 +36,11 @@ public final class OsvUpdater implements Updater {
 
   private final URI source;
   private final FeedClient client;
-  private final List<OsvEcosystem> ecosystems;
 
   /** An updater of every ecosystem, reading from {@code source}. */
   public OsvUpdater(URI source, FeedClient client) {
-    this(source, client, List.of(OsvEcosystem.values()));
-  }
-
-  /** An updater of some ecosystems, reading from {@code source}. */
-  public OsvUpdater(URI source, FeedClient client, List<OsvEcosystem> ecosystems) {
     this.source = FeedClient.directory(source);
     this.client = client;
-    this.ecosystems = List.copyOf(ecosystems);
   }
 
   @Override
@@ -58,7 +51,7 @@ public final class OsvUpdater implements Updater {
   @Override
   public FetchResult fetch(Path dir, String previousFingerprint) throws IOException {
     Map<URI, Path> files = new LinkedHashMap<>();
-    for (OsvEcosystem ecosystem : ecosystems) {
+    for (OsvEcosystem ecosystem : OsvEcosystem.values()) {
       files.put(
           source.resolve(ecosystem.osvName() + "/" + ARCHIVE),
           dir.resolve(ecosystem.osvName()).resolve(ARCHIVE));
@@ -76,7 +69,7 @@ public final class OsvUpdater implements Updater {
   @Override
   public List<Vulnerability> parse(Path dir) throws IOException {
     AliasDeduplication records = new AliasDeduplication();
-    for (OsvEcosystem ecosystem : ecosystems) {
+    for (OsvEcosystem ecosystem : OsvEcosystem.values()) {
       Path zip = dir.resolve(ecosystem.osvName()).resolve(ARCHIVE);
       if (!Files.isRegularFile(zip)) {
         continue;
