@@ -27,6 +27,8 @@ import dev.vigil.ecosystem.nvd.CvssEnricher;
 import dev.vigil.ecosystem.nvd.NvdUpdaterFactory;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.ecosystem.osv.OsvMatcher;
+import dev.vigil.ecosystem.osv.OsvUpdaterFactory;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
 import dev.vigil.ecosystem.pypi.PythonPackageScanner;
 import dev.vigil.ecosystem.rhel.ContentManifestScanner;
@@ -103,7 +105,8 @@ public final class Defaults {
         new DebianMatcher(),
         new UbuntuMatcher(),
         new MarinerMatcher(),
-        new RhelMatcher());
+        new RhelMatcher(),
+        new OsvMatcher());
   }
 
   /** The updater factories, by their stable names. */
@@ -117,7 +120,8 @@ public final class Defaults {
         new RhelVexUpdaterFactory(),
         new NvdUpdaterFactory(),
         new EpssUpdaterFactory(),
-        new KevUpdaterFactory());
+        new KevUpdaterFactory(),
+        new OsvUpdaterFactory());
   }
 
   /** The enrichers, in the order their kinds appear in reports. */

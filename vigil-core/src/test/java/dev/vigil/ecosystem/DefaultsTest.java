@@ -19,10 +19,10 @@ class DefaultsTest {
         .contains("dpkg", "dpkg-distroless");
     assertThat(Defaults.matchers())
         .extracting(Matcher::name)
-        .contains("debian", "ubuntu", "mariner");
+        .contains("debian", "ubuntu", "mariner", "osv");
     assertThat(Defaults.updaterFactories())
         .extracting(UpdaterFactory::name)
-        .contains("debian", "debian-oval", "ubuntu", "mariner");
+        .contains("debian", "debian-oval", "ubuntu", "mariner", "osv");
   }
 
   @Test
@@ -43,6 +43,6 @@ class DefaultsTest {
             Defaults.updaterFactories().stream()
                 .filter(UpdaterFactory::runsByDefault)
                 .map(UpdaterFactory::name))
-        .containsExactly("alpine", "debian", "ubuntu", "rhel", "nvd", "epss", "kev");
+        .containsExactly("alpine", "debian", "ubuntu", "rhel", "nvd", "epss", "kev", "osv");
   }
 }

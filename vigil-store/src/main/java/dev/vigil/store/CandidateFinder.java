@@ -47,6 +47,7 @@ final class CandidateFinder {
   private final List<Field> fields;
   private final boolean byName;
   private final boolean bySourceName;
+  private final boolean byFoldedName;
 
   private CandidateFinder(
       Connection connection, List<Long> operations, Set<MatchConstraint> constraints) {
@@ -56,6 +57,7 @@ final class CandidateFinder {
         constraints.stream().sorted().filter(FIELDS::containsKey).map(FIELDS::get).toList();
     this.byName = constraints.contains(MatchConstraint.PACKAGE_NAME);
     this.bySourceName = constraints.contains(MatchConstraint.PACKAGE_SOURCE_NAME);
+    this.byFoldedName = constraints.contains(MatchConstraint.PACKAGE_NAME_FOLDED);
   }
 
   /** See {@link dev.vigil.datastore.VulnerabilityStore#candidates}. */
@@ -90,7 +92,7 @@ final class CandidateFinder {
         List<String> chunk = names.subList(from, Math.min(names.size(), from + CHUNK));
         Map<String, List<Vulnerability>> byPackage = query(group.getKey(), chunk);
         for (String name : chunk) {
-          List<Vulnerability> vulns = byName || bySourceName ? byPackage.get(name) : all(byPackage);
+          List<Vulnerability> vulns = filtersNames() ? byPackage.get(name) : all(byPackage);
           if (vulns != null && !vulns.isEmpty()) {
             for (IndexRecord record : group.getValue().get(name)) {
               found.computeIfAbsent(record.pkg().id(), id -> new LinkedHashSet<>()).addAll(vulns);
@@ -105,8 +107,9 @@ final class CandidateFinder {
   }
 
   /**
-   * The package name a candidate must have; empty when unconstrained, null when the record cannot
-   * match (both name constraints, but the names differ).
+   * The package name a candidate must have (folded for {@link MatchConstraint#PACKAGE_NAME_FOLDED},
+   * which the exact constraints override); empty when unconstrained, null when the record cannot
+   * match (both exact name constraints, but the names differ).
    */
   private String packageName(IndexRecord record) {
     String name = orEmpty(record.pkg().name());
@@ -114,7 +117,19 @@ final class CandidateFinder {
     if (byName && bySourceName) {
       return name.equals(source) ? name : null;
     }
-    return byName ? name : bySourceName ? source : "";
+    if (byName || bySourceName) {
+      return byName ? name : source;
+    }
+    return byFoldedName ? MatchConstraint.foldName(name) : "";
+  }
+
+  private boolean filtersNames() {
+    return byName || bySourceName || byFoldedName;
+  }
+
+  /** The column that holds what {@link #packageName} returns. */
+  private String nameColumn() {
+    return byName || bySourceName ? "package_name" : "package_name_folded";
   }
 
   private List<String> fieldValues(IndexRecord record) {
@@ -125,13 +140,17 @@ final class CandidateFinder {
     return record.distribution() == null ? "" : field.apply(record.distribution());
   }
 
-  /** The group's candidates by package name; {@code names} is ignored without name constraint. */
+  /**
+   * The group's candidates by the value of {@link #nameColumn}; {@code names} is ignored without
+   * name constraint.
+   */
   private Map<String, List<Vulnerability>> query(List<String> values, List<String> names)
       throws SQLException {
-    boolean filterNames = byName || bySourceName;
+    boolean filterNames = filtersNames();
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(VulnTable.SELECT_COLUMNS)
+            .append(", v.package_name_folded")
             .append(" FROM vuln v JOIN uo_vuln uv ON uv.vuln = v.id WHERE uv.uo IN (")
             .append(Sql.placeholders(operations.size()))
             .append(")");
@@ -139,7 +158,11 @@ final class CandidateFinder {
       sql.append(" AND v.").append(field.column()).append(" = ?");
     }
     if (filterNames) {
-      sql.append(" AND v.package_name IN (").append(Sql.placeholders(names.size())).append(")");
+      sql.append(" AND v.")
+          .append(nameColumn())
+          .append(" IN (")
+          .append(Sql.placeholders(names.size()))
+          .append(")");
     }
     sql.append(" ORDER BY v.id");
     Map<String, List<Vulnerability>> byPackage = new LinkedHashMap<>();
@@ -159,7 +182,8 @@ final class CandidateFinder {
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           byPackage
-              .computeIfAbsent(rs.getString("package_name"), k -> new ArrayList<>())
+              .computeIfAbsent(
+                  filterNames ? rs.getString(nameColumn()) : "", k -> new ArrayList<>())
               .add(VulnTable.read(rs));
         }
       }

@@ -6,6 +6,7 @@ import dev.vigil.model.Package;
 import dev.vigil.model.Repository;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
+import dev.vigil.spi.MatchConstraint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
@@ -60,16 +61,20 @@ final class VulnTable {
   static final String SELECT_COLUMNS =
       "v.id, " + String.join(", ", COLUMNS.stream().map(c -> "v." + c).toList());
 
-  /** Inserts a row unless its hash is already stored. */
+  /**
+   * Inserts a row unless its hash is already stored; the last column, the folded package name, is
+   * derived from the package name and not part of the hash.
+   */
   static final String INSERT =
       "INSERT INTO vuln (hash, "
           + String.join(", ", COLUMNS)
-          + ") VALUES (?"
-          + ", ?".repeat(COLUMNS.size())
+          + ", package_name_folded) VALUES (?"
+          + ", ?".repeat(COLUMNS.size() + 1)
           + ") ON CONFLICT (hash) DO NOTHING";
 
   private static final int NAME = COLUMNS.indexOf("name");
   private static final int ISSUED = COLUMNS.indexOf("issued");
+  private static final int PACKAGE_NAME = COLUMNS.indexOf("package_name");
 
   private VulnTable() {}
 
@@ -149,6 +154,7 @@ final class VulnTable {
         insert.setLong(i + 2, Long.parseLong(fields[i]));
       }
     }
+    insert.setString(fields.length + 2, MatchConstraint.foldName(fields[PACKAGE_NAME]));
   }
 
   /** Rebuilds the vulnerability of the current row, selected with {@link #SELECT_COLUMNS}. */

@@ -119,6 +119,36 @@ abstract class DatastoreContract {
     assertThat(store.candidates(records, ALPINE, Set.of())).containsOnlyKeys("1", "2");
   }
 
+  @Test
+  void foldedPackageNameConstraintComparesNamesAsPep503() {
+    Repository pypi = new Repository("", "PyPI", "osv-ecosystem", "https://pypi.org/simple", "");
+    Vulnerability flask = Samples.language("PYSEC-2023-62", "flask", pypi);
+    Vulnerability zope = Samples.language("PYSEC-2021-1", "zope.interface", pypi);
+    store.updateVulnerabilities("osv", "", List.of(flask, zope));
+    Set<MatchConstraint> folded = Set.of(MatchConstraint.PACKAGE_NAME_FOLDED, REPOSITORY_NAME);
+
+    Map<String, List<Vulnerability>> found =
+        store.candidates(
+            List.of(
+                Samples.record("1", "Flask", null, pypi),
+                Samples.record("2", "Zope_Interface", null, pypi),
+                Samples.record("3", "zope--interface", null, pypi),
+                Samples.record("4", "flask", null, null)),
+            folded,
+            Set.of("osv"));
+
+    assertThat(found).containsOnlyKeys("1", "2", "3");
+    assertThat(withoutIds(found.get("1"))).containsExactly(flask);
+    assertThat(withoutIds(found.get("2"))).containsExactly(zope);
+    assertThat(withoutIds(found.get("3"))).containsExactly(zope);
+    assertThat(
+            store.candidates(
+                List.of(Samples.record("1", "Flask", null, pypi)),
+                Set.of(PACKAGE_NAME, REPOSITORY_NAME),
+                Set.of("osv")))
+        .isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(
       names = {

@@ -52,6 +52,24 @@ final class Samples {
 
   private Samples() {}
 
+  /** A language package's statement, as the OSV updater writes them (no distribution). */
+  static Vulnerability language(String id, String name, Repository repository) {
+    return new Vulnerability(
+        "",
+        "osv",
+        id,
+        "",
+        null,
+        "https://osv.dev/vulnerability/" + id,
+        "",
+        Severity.Unknown,
+        new Package("", name, "<1.0", Package.BINARY, null, "", "", "", ""),
+        null,
+        repository,
+        "1.0",
+        "");
+  }
+
   /** Debian buster with the field that {@code constraint} compares changed to bullseye's. */
   static Distribution busterExcept(MatchConstraint constraint) {
     Distribution b = BUSTER;

@@ -1,18 +1,15 @@
 package dev.vigil.ecosystem.oval;
 
 import dev.vigil.feed.FeedClient;
-import dev.vigil.feed.FeedResponse;
-import dev.vigil.feed.Fingerprint;
-import dev.vigil.feed.Validators;
+import dev.vigil.feed.FeedSet;
 import dev.vigil.spi.FetchResult;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,31 +41,12 @@ public record OvalFiles(String component, URI source, Pattern pattern) {
    */
   public FetchResult fetch(FeedClient client, Path dir, String previousFingerprint)
       throws IOException {
-    SortedMap<String, Validators> previous = Fingerprint.decode(previousFingerprint);
-    SortedMap<String, Validators> next = new TreeMap<>();
-    List<String> unchanged = new ArrayList<>();
-    boolean changed = false;
+    Map<URI, Path> files = new LinkedHashMap<>();
     for (String name : listed(client)) {
-      URI uri = source.resolve(name);
-      FeedResponse response =
-          client.fetch(
-              uri, previous.getOrDefault(uri.toString(), Validators.NONE), dir.resolve(name));
-      next.put(uri.toString(), response.validators());
-      if (response.notModified()) {
-        unchanged.add(name);
-      } else {
-        changed = true;
-      }
+      files.put(source.resolve(name), dir.resolve(name));
     }
-    changed |= !next.keySet().equals(previous.keySet());
-    if (changed) {
-      for (String name : unchanged) {
-        URI uri = source.resolve(name);
-        next.put(
-            uri.toString(), client.fetch(uri, Validators.NONE, dir.resolve(name)).validators());
-      }
-    }
-    return new FetchResult(changed, Fingerprint.encode(next));
+    FeedSet.Result fetched = FeedSet.fetch(client, files, previousFingerprint);
+    return new FetchResult(fetched.changed(), fetched.fingerprint());
   }
 
   /** The files of {@code dir} whose names match, sorted by name. */

@@ -77,6 +77,9 @@ public final class AffectedManifests {
           switch (constraint) {
             case PACKAGE_NAME -> name.equals(orEmpty(record.pkg().name()));
             case PACKAGE_SOURCE_NAME -> name.equals(orEmpty(record.pkg().sourceName()));
+            case PACKAGE_NAME_FOLDED ->
+                MatchConstraint.foldName(name)
+                    .equals(MatchConstraint.foldName(orEmpty(record.pkg().name())));
             case DISTRIBUTION_DID -> sameDist(record, v, Distribution::did);
             case DISTRIBUTION_VERSION_ID -> sameDist(record, v, Distribution::versionId);
             case DISTRIBUTION_VERSION_CODE_NAME ->
