@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.ecosystem.lang.TestArchives;
+import dev.vigil.ecosystem.osv.OsvMirror;
 import dev.vigil.model.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fixtures: the maven-web-app war (pair P11), the node app's node_modules (P13), the Python
  * site-packages (P14) and the go1.15.2 binary (P15, mode 0755), plus a 100-deep nested jar that is
  * refused with a warning. The JSON report names every package with its ecosystem's repository, and
- * the CycloneDX output gives them language purls. The store is empty: this is about the inventory.
+ * the CycloneDX output gives them language purls. With the OSV fixtures in the store (pairs
+ * P11-P15), the scan reports their advisories.
  */
 class ScanLanguagePackagesTest {
   @TempDir static Path tmp;
@@ -121,5 +123,44 @@ class ScanLanguagePackagesTest {
             "pkg:pypi/flask@2.0.0",
             "pkg:golang/stdlib@1.15.2",
             "pkg:golang/golang.org/x/xerrors@v0.0.0-20200804184101-5ec99f83aff1");
+  }
+
+  @Test
+  void matchesTheLanguagePackagesAgainstOsvData() throws IOException {
+    String osvDb = tmp.resolve("osv.db").toString();
+    Path mirror = OsvMirror.ofFixtures(tmp.resolve("osv-mirror")).write();
+    CliRun update =
+        CliRun.of(
+            "update", "--db", osvDb, "--updaters", "osv", "--source", "osv=" + mirror.toUri());
+    assertThat(update.exitCode()).as(update.err()).isZero();
+
+    CliRun scan = CliRun.of("scan", "--db", osvDb, "--format", "json", "rootfs:" + rootfs);
+
+    assertThat(scan.exitCode()).as(scan.err()).isZero();
+    JsonNode report = Json.mapper().readTree(scan.out());
+    List<String> findings = new ArrayList<>();
+    report
+        .get("package_vulnerabilities")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              String name = report.get("packages").get(entry.getKey()).get("name").asText();
+              entry
+                  .getValue()
+                  .forEach(
+                      id ->
+                          findings.add(
+                              report.get("vulnerabilities").get(id.asText()).get("name").asText()
+                                  + " "
+                                  + name));
+            });
+    assertThat(findings)
+        .contains(
+            "GHSA-57j2-w4cx-62h2 com.fasterxml.jackson.core:jackson-databind",
+            "GHSA-rv95-896h-c2vc express",
+            "GHSA-qwcr-r2fm-qrc7 body-parser",
+            "PYSEC-2023-62 Flask",
+            "PYSEC-2022-43012 setuptools");
+    assertThat(findings.stream().filter(f -> f.endsWith(" stdlib"))).hasSize(131);
   }
 }
