@@ -91,6 +91,7 @@ public final class OvalReader {
       startInDefinitions(xml, local, depth);
     } else if (depth == 3 && List.of("tests", "objects", "states").contains(section)) {
       item = new ItemBuilder(section, local, attribute(xml, "id"), attribute(xml, "comment"));
+      item.check = attribute(xml, "check");
     } else if (depth == 4 && item != null) {
       startInItem(xml, local);
     } else if (section.equals("variables") && depth == 3 && local.equals("constant_variable")) {
@@ -132,8 +133,11 @@ public final class OvalReader {
           definition.references.add(
               new OvalDocument.Reference(
                   attribute(xml, "source"), attribute(xml, "ref_id"), attribute(xml, "ref_url")));
+      case "criteria" ->
+          definition.openCriteria(
+              attribute(xml, "operator"), "true".equals(attribute(xml, "negate")));
       case "criterion" ->
-          definition.criteria.add(
+          definition.criterion(
               new OvalDocument.Criterion(
                   attribute(xml, "test_ref"),
                   attribute(xml, "comment"),
@@ -184,6 +188,7 @@ public final class OvalReader {
           definition.severity =
               parent.equals("advisory") || parent.equals("metadata") ? value : definition.severity;
       case "cve" -> definition.cves.add(new OvalDocument.AdvisoryCve(value, pending));
+      case "criteria" -> definition.closeCriteria();
       case "definition" -> {
         if (depth == 3) {
           definitions.add(definition.build());
@@ -254,6 +259,7 @@ public final class OvalReader {
     String objectRef = "";
     String name = "";
     String nameVarRef = "";
+    String check = "";
 
     ItemBuilder(String section, String kind, String id, String comment) {
       this.section = section;
@@ -266,7 +272,8 @@ public final class OvalReader {
       switch (section) {
         case "tests" ->
             reader.tests.put(
-                id, new OvalDocument.Test(id, kind, objectRef, List.copyOf(stateRefs), comment));
+                id,
+                new OvalDocument.Test(id, kind, objectRef, List.copyOf(stateRefs), comment, check));
         case "objects" ->
             reader.objects.put(id, new OvalDocument.OvalObject(id, kind, name, nameVarRef));
         default -> reader.states.put(id, new OvalDocument.State(id, kind, Map.copyOf(fields)));
