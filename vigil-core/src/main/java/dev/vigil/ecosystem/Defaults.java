@@ -1,9 +1,13 @@
 package dev.vigil.ecosystem;
 
+import dev.vigil.ecosystem.alma.AlmaMatcher;
+import dev.vigil.ecosystem.alma.AlmaOval;
 import dev.vigil.ecosystem.alma.AlmaReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineMatcher;
 import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
+import dev.vigil.ecosystem.amazon.AmazonAlas;
+import dev.vigil.ecosystem.amazon.AmazonMatcher;
 import dev.vigil.ecosystem.amazon.AmazonReleaseScanner;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
 import dev.vigil.ecosystem.debian.DebianMatcher;
@@ -16,13 +20,21 @@ import dev.vigil.ecosystem.fedora.FedoraReleaseScanner;
 import dev.vigil.ecosystem.mariner.MarinerMatcher;
 import dev.vigil.ecosystem.mariner.MarinerOval;
 import dev.vigil.ecosystem.mariner.MarinerReleaseScanner;
+import dev.vigil.ecosystem.oracle.OracleMatcher;
+import dev.vigil.ecosystem.oracle.OracleOval;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
+import dev.vigil.ecosystem.photon.PhotonMatcher;
+import dev.vigil.ecosystem.photon.PhotonOval;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
 import dev.vigil.ecosystem.rhel.ContentManifestScanner;
 import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
+import dev.vigil.ecosystem.rocky.RockyMatcher;
+import dev.vigil.ecosystem.rocky.RockyOval;
 import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
 import dev.vigil.ecosystem.rpm.RpmPackageScanner;
+import dev.vigil.ecosystem.suse.SuseMatcher;
+import dev.vigil.ecosystem.suse.SuseOval;
 import dev.vigil.ecosystem.suse.SuseReleaseScanner;
 import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
 import dev.vigil.ecosystem.ubuntu.UbuntuOval;
@@ -80,7 +92,16 @@ public final class Defaults {
   /** The matchers. */
   public static List<Matcher> matchers() {
     return List.of(
-        new AlpineMatcher(), new DebianMatcher(), new UbuntuMatcher(), new MarinerMatcher());
+        new AlpineMatcher(),
+        new DebianMatcher(),
+        new UbuntuMatcher(),
+        new MarinerMatcher(),
+        new OracleMatcher(),
+        new SuseMatcher(),
+        new AmazonMatcher(),
+        new RockyMatcher(),
+        new AlmaMatcher(),
+        new PhotonMatcher());
   }
 
   /** The updater factories, by their stable names. */
@@ -90,6 +111,12 @@ public final class Defaults {
         new DebianTrackerUpdaterFactory(),
         DebianOval.updaterFactory(),
         UbuntuOval.updaterFactory(),
-        MarinerOval.updaterFactory());
+        MarinerOval.updaterFactory(),
+        OracleOval.updaterFactory(),
+        SuseOval.updaterFactory(),
+        new AmazonAlas(),
+        RockyOval.updaterFactory(),
+        AlmaOval.updaterFactory(),
+        PhotonOval.updaterFactory());
   }
 }

@@ -1,7 +1,6 @@
 package dev.vigil.ecosystem.mariner;
 
 import dev.vigil.ecosystem.rpm.RpmMatcher;
-import dev.vigil.model.Distribution;
 import java.util.Set;
 
 /**
@@ -17,11 +16,8 @@ public final class MarinerMatcher extends RpmMatcher {
   /** The matcher. */
   public MarinerMatcher() {
     super(
-        MarinerOval.NAME, Set.of(MarinerReleaseScanner.MARINER, MarinerReleaseScanner.AZURE_LINUX));
-  }
-
-  @Override
-  protected boolean sameRelease(Distribution image, Distribution stated) {
-    return majorMinor(image).equals(stated.versionId());
+        MarinerOval.NAME,
+        Set.of(MarinerReleaseScanner.MARINER, MarinerReleaseScanner.AZURE_LINUX),
+        RpmMatcher::majorMinor);
   }
 }

@@ -53,7 +53,6 @@ public final class MarinerOval {
     String versionId = release.substring(release.lastIndexOf('-') + 1);
     String did = azure ? MarinerReleaseScanner.AZURE_LINUX : MarinerReleaseScanner.MARINER;
     String name = azure ? "Azure Linux" : "CBL-Mariner";
-    return new Distribution(
-        "", did, name, versionId, "", versionId, "", "", name + " " + versionId);
+    return RpmOvalParser.distribution(did, name, versionId);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.oval;
 
+import dev.vigil.feed.SafeXml;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -25,8 +25,6 @@ import javax.xml.stream.XMLStreamReader;
  * malformed XML fails with its line and column. Not thread-safe; use one reader per document.
  */
 public final class OvalReader {
-  private static final XMLInputFactory FACTORY = factory();
-
   private final String name;
   private final Deque<String> path = new ArrayDeque<>();
   private final StringBuilder text = new StringBuilder();
@@ -58,7 +56,7 @@ public final class OvalReader {
   private OvalDocument parse(InputStream in) throws IOException {
     XMLStreamReader xml = null;
     try {
-      xml = FACTORY.createXMLStreamReader(in);
+      xml = SafeXml.reader(in);
       while (xml.hasNext()) {
         switch (xml.next()) {
           case XMLStreamConstants.DTD -> throw invalid("DOCTYPE declarations are not allowed");
@@ -70,10 +68,9 @@ public final class OvalReader {
         }
       }
     } catch (XMLStreamException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw invalid("not well-formed XML: " + message.replaceAll("\\s+", " ").strip(), e);
+      throw invalid(SafeXml.notWellFormed(e), e);
     } finally {
-      close(xml);
+      SafeXml.close(xml);
     }
     return new OvalDocument(definitions, tests, objects, states, variables);
   }
@@ -228,24 +225,6 @@ public final class OvalReader {
       all.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
     }
     return all;
-  }
-
-  private static void close(XMLStreamReader xml) {
-    if (xml != null) {
-      try {
-        xml.close();
-      } catch (XMLStreamException e) {
-        // closing releases nothing the caller holds: the caller closes the stream
-      }
-    }
-  }
-
-  private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
   }
 
   /** A test, object or state being read. */

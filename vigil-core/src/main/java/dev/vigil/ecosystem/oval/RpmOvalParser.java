@@ -1,13 +1,10 @@
 package dev.vigil.ecosystem.oval;
 
+import dev.vigil.ecosystem.rpm.RpmSeverity;
+import dev.vigil.feed.FeedDates;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Package;
-import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +43,26 @@ public final class RpmOvalParser {
      * @param statedRelease the release a {@link RpmCondition.Release} literal states, or empty
      */
     Distribution distribution(String fileRelease, String statedRelease);
+
+    /**
+     * For files per release (Rocky's {@code org.rockylinux.rlsa-8.xml}): the file's release, which
+     * a release literal, if any, must agree with.
+     */
+    static DistributionNamer perFile(String did, String name) {
+      return (file, stated) ->
+          stated.isEmpty() || stated.equals(file)
+              ? RpmOvalParser.distribution(did, name, file)
+              : null;
+    }
+  }
+
+  /**
+   * A distribution as feeds state it: os-release {@code ID}, name, and the release as {@code
+   * VERSION_ID}; pretty name {@code name version}.
+   */
+  public static Distribution distribution(String did, String name, String versionId) {
+    return new Distribution(
+        "", did, name, versionId, "", versionId, "", "", (name + " " + versionId).strip());
   }
 
   /**
@@ -116,10 +133,10 @@ public final class RpmOvalParser {
         updater,
         cve,
         definition.description(),
-        issued(definition.issued()),
+        FeedDates.day(definition.issued()),
         links(definition),
         definition.severity(),
-        Severity.parse(definition.severity()),
+        RpmSeverity.of(definition.severity()),
         pkg,
         distribution,
         null,
@@ -163,14 +180,6 @@ public final class RpmOvalParser {
     Matcher m = CVE.matcher(text);
     if (m.find()) {
       cves.add(m.group());
-    }
-  }
-
-  private static Instant issued(String date) {
-    try {
-      return date.isEmpty() ? null : LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.vigil.spi.MatchConstraint;
 import dev.vigil.spi.Matcher;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -21,21 +22,25 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Subclasses are stateless and thread-safe.
  */
-public abstract class RpmMatcher implements Matcher {
+public class RpmMatcher implements Matcher {
   private static final RpmVersion RPM = RpmVersion.INSTANCE;
 
   private final String updater;
   private final Set<String> dids;
+  private final Function<Distribution, String> releaseKey;
 
   /**
    * A matcher.
    *
    * @param updater the updater whose vulnerabilities it judges, also its name
    * @param dids the os-release {@code ID}s of the images it judges
+   * @param releaseKey the image's release as the feed's statements key it, e.g. {@link #major}
    */
-  protected RpmMatcher(String updater, Set<String> dids) {
+  protected RpmMatcher(
+      String updater, Set<String> dids, Function<Distribution, String> releaseKey) {
     this.updater = updater;
     this.dids = Set.copyOf(dids);
+    this.releaseKey = releaseKey;
   }
 
   @Override
@@ -76,8 +81,9 @@ public abstract class RpmMatcher implements Matcher {
     return lastAffected.isEmpty() || RPM.compare(installed, lastAffected) <= 0;
   }
 
-  /** True when {@code stated}, a vulnerability's distribution, is the image's release. */
-  protected abstract boolean sameRelease(Distribution image, Distribution stated);
+  private boolean sameRelease(Distribution image, Distribution stated) {
+    return image != null && releaseKey.apply(image).equals(text(stated.versionId()));
+  }
 
   /** The major version of an os-release {@code VERSION_ID}: {@code 8} for {@code 8.9}. */
   public static String major(Distribution d) {
