@@ -18,7 +18,9 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads an OVAL definitions document as a stream (StAX), keeping only what {@link OvalDocument}
- * holds, so that memory follows the definitions and not the size of the XML.
+ * holds, so that memory follows the definitions and not the size of the XML. Tests, objects and
+ * states are known by their element's name ({@code rpminfo_state}…), not by the section around
+ * them, which some files name otherwise ({@code <state>} for {@code <states>}).
  *
  * <p>Hostile XML is refused: a document with a DOCTYPE declaration fails before any entity is
  * declared, so external entities (XXE) and entity expansion (billion laughs) never happen, and
@@ -86,8 +88,10 @@ public final class OvalReader {
     int depth = path.size();
     if (section.equals("definitions")) {
       startInDefinitions(xml, local, depth);
-    } else if (depth == 3 && List.of("tests", "objects", "states").contains(section)) {
-      item = new ItemBuilder(section, local, attribute(xml, "id"), attribute(xml, "comment"));
+    } else if (depth == 3 && !itemSection(local).isEmpty()) {
+      item =
+          new ItemBuilder(
+              itemSection(local), local, attribute(xml, "id"), attribute(xml, "comment"));
       item.check = attribute(xml, "check");
     } else if (depth == 4 && item != null) {
       startInItem(xml, local);
@@ -194,6 +198,19 @@ public final class OvalReader {
       }
       default -> {}
     }
+  }
+
+  /**
+   * The section a test, object or state belongs in, by its element's name ({@code rpminfo_state} is
+   * a state), whatever the section holding it is called; empty for other elements.
+   */
+  private static String itemSection(String local) {
+    for (String kind : List.of("test", "object", "state")) {
+      if (local.endsWith("_" + kind)) {
+        return kind + "s";
+      }
+    }
+    return "";
   }
 
   /** The section (child of the root) the parser is in, or empty at the root. */

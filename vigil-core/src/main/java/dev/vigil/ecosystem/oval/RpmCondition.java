@@ -1,6 +1,7 @@
 package dev.vigil.ecosystem.oval;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,8 +19,11 @@ import java.util.regex.Pattern;
  *   <li>one whose state holds only {@code signature_keyid} ("is signed with the Oracle Linux 8
  *       key") is true: the publisher states fixes for the packages it builds, which are the ones
  *       its images hold;
- *   <li>one whose state holds a {@code version} ("Oracle Linux 8 is installed", "SUSE Linux
- *       Enterprise Server 15 SP1 is installed", on the release package) is a {@link Release};
+ *   <li>one whose state holds a {@code version} of a release package ({@code *-release}: "Oracle
+ *       Linux 8 is installed", "SUSE Linux Enterprise Server 15 SP1 is installed") is a {@link
+ *       Release};
+ *   <li>one whose state holds the {@code version} {@code 0} (SUSE's "kernel-default is not
+ *       affected") is false;
  *   <li>one whose state holds only an {@code arch} ("Oracle Linux arch is aarch64") is an {@link
  *       Arch};
  *   <li>one whose state holds only a {@code release} pattern ("openssl is ksplice-based") is a
@@ -66,6 +70,12 @@ public sealed interface RpmCondition {
   /** A release value in a state's {@code version}: {@code 15.1}, {@code ^8}, {@code ^3[^\d]}. */
   Pattern RELEASE_VALUE = Pattern.compile("\\^?(\\d+(?:\\.\\d+)*)");
 
+  /** The name of the packages that say which release an image is, e.g. {@code sles-release}. */
+  String RELEASE_SUFFIX = "-release";
+
+  /** SUSE's "not affected" state: a {@code version} of {@code 0}, which no package has. */
+  String NEVER = "0";
+
   /** The comment of a module test. */
   Pattern MODULE_COMMENT = Pattern.compile("Module (\\S+:\\S+) is enabled");
 
@@ -105,18 +115,27 @@ public sealed interface RpmCondition {
     if (fields.keySet().equals(Set.of("release"))) {
       return new Flavour(fields.get("release").value(), negated);
     }
+    OvalDocument.Field version = fields.get("version");
+    if (version != null && fields.size() == 1 && version.value().equals(NEVER)) {
+      return new Truth(negated);
+    }
     if (negated) {
       return new Unsupported();
     }
     if (fields.keySet().equals(Set.of("arch"))) {
       return new Arch(arch.value());
     }
-    OvalDocument.Field version = fields.get("version");
-    if (version != null && fields.size() == 1) {
+    if (version != null && fields.size() == 1 && releasePackage(document, test)) {
       Matcher m = RELEASE_VALUE.matcher(version.value());
       return m.lookingAt() ? new Release(m.group(1)) : new Unsupported();
     }
     return new Unsupported();
+  }
+
+  private static boolean releasePackage(OvalDocument document, OvalDocument.Test test) {
+    List<String> names = PackageChecks.names(document, document.objects().get(test.objectRef()));
+    return !names.isEmpty()
+        && names.stream().allMatch(n -> n.toLowerCase(Locale.ROOT).endsWith(RELEASE_SUFFIX));
   }
 
   private static RpmCondition bound(
