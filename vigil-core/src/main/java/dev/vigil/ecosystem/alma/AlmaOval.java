@@ -2,7 +2,6 @@ package dev.vigil.ecosystem.alma;
 
 import dev.vigil.ecosystem.oval.OvalUpdaterFactory;
 import dev.vigil.ecosystem.oval.RpmOvalParser;
-import dev.vigil.spi.UpdaterFactory;
 import java.net.URI;
 import java.util.regex.Pattern;
 
@@ -18,22 +17,18 @@ public final class AlmaOval {
   /** The updater's name, stored with its vulnerabilities. */
   public static final String NAME = "alma";
 
-  /** The publisher's OVAL directory. */
-  public static final URI DEFAULT_SOURCE = URI.create("https://repo.almalinux.org/security/oval/");
-
-  private static final Pattern FILE =
-      Pattern.compile("org\\.almalinux\\.alsa-(\\d+)\\.xml(?:\\.bz2)?");
+  private static final OvalUpdaterFactory FACTORY =
+      RpmOvalParser.perReleaseFiles(
+          NAME,
+          URI.create("https://repo.almalinux.org/security/oval/"),
+          Pattern.compile("org\\.almalinux\\.alsa-(\\d+)\\.xml(?:\\.bz2)?"),
+          AlmaReleaseScanner.DID,
+          "AlmaLinux");
 
   private AlmaOval() {}
 
   /** The factory of {@code alma} updaters. */
-  public static UpdaterFactory updaterFactory() {
-    return new OvalUpdaterFactory(NAME, DEFAULT_SOURCE, FILE, parser()::parse, true);
-  }
-
-  /** The parser of one release's file. */
-  static RpmOvalParser parser() {
-    return new RpmOvalParser(
-        NAME, RpmOvalParser.DistributionNamer.perFile(AlmaReleaseScanner.DID, "AlmaLinux"));
+  public static OvalUpdaterFactory updaterFactory() {
+    return FACTORY;
   }
 }

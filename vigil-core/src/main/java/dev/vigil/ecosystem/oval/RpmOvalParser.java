@@ -5,6 +5,7 @@ import dev.vigil.feed.FeedDates;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,23 @@ public final class RpmOvalParser {
               ? RpmOvalParser.distribution(did, name, file)
               : null;
     }
+  }
+
+  /**
+   * The factory of updaters of a publisher of one rpm OVAL file per release (Rocky, AlmaLinux,
+   * Photon), run by default, whose statements apply to the file's release.
+   *
+   * @param name the updater's name
+   * @param source the publisher's directory
+   * @param file the files' names, whose first group is the release
+   * @param did the os-release {@code ID} of the publisher's images
+   * @param distributionName the distribution's name, e.g. {@code Rocky Linux}
+   */
+  public static OvalUpdaterFactory perReleaseFiles(
+      String name, URI source, Pattern file, String did, String distributionName) {
+    RpmOvalParser parser =
+        new RpmOvalParser(name, DistributionNamer.perFile(did, distributionName));
+    return new OvalUpdaterFactory(name, source, file, parser::parse, true);
   }
 
   /**

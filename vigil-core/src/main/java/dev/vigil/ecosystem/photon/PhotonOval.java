@@ -2,7 +2,6 @@ package dev.vigil.ecosystem.photon;
 
 import dev.vigil.ecosystem.oval.OvalUpdaterFactory;
 import dev.vigil.ecosystem.oval.RpmOvalParser;
-import dev.vigil.spi.UpdaterFactory;
 import java.net.URI;
 import java.util.regex.Pattern;
 
@@ -17,23 +16,18 @@ public final class PhotonOval {
   /** The updater's name, stored with its vulnerabilities. */
   public static final String NAME = "photon";
 
-  /** The publisher's OVAL directory. */
-  public static final URI DEFAULT_SOURCE =
-      URI.create("https://packages.vmware.com/photon/photon_oval_definitions/");
-
-  private static final Pattern FILE =
-      Pattern.compile("com\\.vmware\\.phsa-photon(\\d+)\\.xml(?:\\.gz|\\.bz2)?");
+  private static final OvalUpdaterFactory FACTORY =
+      RpmOvalParser.perReleaseFiles(
+          NAME,
+          URI.create("https://packages.vmware.com/photon/photon_oval_definitions/"),
+          Pattern.compile("com\\.vmware\\.phsa-photon(\\d+)\\.xml(?:\\.gz|\\.bz2)?"),
+          PhotonReleaseScanner.DID,
+          "Photon OS");
 
   private PhotonOval() {}
 
   /** The factory of {@code photon} updaters. */
-  public static UpdaterFactory updaterFactory() {
-    return new OvalUpdaterFactory(NAME, DEFAULT_SOURCE, FILE, parser()::parse, true);
-  }
-
-  /** The parser of one release's file. */
-  static RpmOvalParser parser() {
-    return new RpmOvalParser(
-        NAME, RpmOvalParser.DistributionNamer.perFile(PhotonReleaseScanner.DID, "Photon OS"));
+  public static OvalUpdaterFactory updaterFactory() {
+    return FACTORY;
   }
 }

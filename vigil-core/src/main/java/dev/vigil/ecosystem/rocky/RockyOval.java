@@ -2,7 +2,6 @@ package dev.vigil.ecosystem.rocky;
 
 import dev.vigil.ecosystem.oval.OvalUpdaterFactory;
 import dev.vigil.ecosystem.oval.RpmOvalParser;
-import dev.vigil.spi.UpdaterFactory;
 import java.net.URI;
 import java.util.regex.Pattern;
 
@@ -19,22 +18,18 @@ public final class RockyOval {
   /** The updater's name, stored with its vulnerabilities. */
   public static final String NAME = "rocky";
 
-  /** The publisher's OVAL directory. */
-  public static final URI DEFAULT_SOURCE = URI.create("https://dl.rockylinux.org/pub/oval/");
-
-  private static final Pattern FILE =
-      Pattern.compile("org\\.rockylinux\\.rlsa-(\\d+)\\.xml(?:\\.bz2)?");
+  private static final OvalUpdaterFactory FACTORY =
+      RpmOvalParser.perReleaseFiles(
+          NAME,
+          URI.create("https://dl.rockylinux.org/pub/oval/"),
+          Pattern.compile("org\\.rockylinux\\.rlsa-(\\d+)\\.xml(?:\\.bz2)?"),
+          RockyReleaseScanner.DID,
+          "Rocky Linux");
 
   private RockyOval() {}
 
   /** The factory of {@code rocky} updaters. */
-  public static UpdaterFactory updaterFactory() {
-    return new OvalUpdaterFactory(NAME, DEFAULT_SOURCE, FILE, parser()::parse, true);
-  }
-
-  /** The parser of one release's file. */
-  static RpmOvalParser parser() {
-    return new RpmOvalParser(
-        NAME, RpmOvalParser.DistributionNamer.perFile(RockyReleaseScanner.DID, "Rocky Linux"));
+  public static OvalUpdaterFactory updaterFactory() {
+    return FACTORY;
   }
 }

@@ -100,7 +100,9 @@ class RockyOvalTest {
     try (InputStream in =
         Files.newInputStream(fixture("feeds/rocky-oval/org.rockylinux.rlsa-8.xml"))) {
       OvalUpdater.Parsed parsed =
-          RockyOval.parser().parse(OvalReader.read(in, "org.rockylinux.rlsa-8.xml"), "8");
+          RockyOval.updaterFactory()
+              .parser()
+              .parse(OvalReader.read(in, "org.rockylinux.rlsa-8.xml"), "8");
 
       assertThat(parsed.vulnerabilities()).hasSize(814);
       assertThat(parsed.skipped()).isZero();
