@@ -1,6 +1,5 @@
 package dev.vigil.feed;
 
-import dev.vigil.spi.FetchResult;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,14 +19,22 @@ public final class FileSet {
   private FileSet() {}
 
   /**
+   * What a fetch found.
+   *
+   * @param changed false when every file was unchanged since the previous fingerprint
+   * @param fingerprint the validators of every URL, for the next fetch
+   */
+  public record Fetched(boolean changed, String fingerprint) {}
+
+  /**
    * Fetches every file.
    *
    * @param files where each URL is written
    * @param previousFingerprint the fingerprint of the last fetch, possibly empty
    * @throws IOException when a fetch fails
    */
-  public static FetchResult fetch(
-      FeedClient client, Map<URI, Path> files, String previousFingerprint) throws IOException {
+  public static Fetched fetch(FeedClient client, Map<URI, Path> files, String previousFingerprint)
+      throws IOException {
     SortedMap<String, Validators> previous = Fingerprint.decode(previousFingerprint);
     SortedMap<String, Validators> next = new TreeMap<>();
     List<Map.Entry<URI, Path>> unchanged = new ArrayList<>();
@@ -51,6 +58,6 @@ public final class FileSet {
         next.put(file.getKey().toString(), response.validators());
       }
     }
-    return new FetchResult(changed, Fingerprint.encode(next));
+    return new Fetched(changed, Fingerprint.encode(next));
   }
 }

@@ -43,6 +43,7 @@ class DefaultsTest {
             Defaults.updaterFactories().stream()
                 .filter(UpdaterFactory::runsByDefault)
                 .map(UpdaterFactory::name))
-        .containsExactly("alpine", "debian", "ubuntu");
+        .containsExactly(
+            "alpine", "debian", "ubuntu", "oracle", "suse", "amazon", "rocky", "alma", "photon");
   }
 }

@@ -79,7 +79,8 @@ final class AmazonUpdater implements Updater {
     if (files.isEmpty()) {
       throw new IOException("amazon: " + source + " has the mirror list of no release");
     }
-    return FileSet.fetch(client, files, previousFingerprint);
+    FileSet.Fetched fetched = FileSet.fetch(client, files, previousFingerprint);
+    return new FetchResult(fetched.changed(), fetched.fingerprint());
   }
 
   @Override

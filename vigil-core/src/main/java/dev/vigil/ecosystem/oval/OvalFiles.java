@@ -55,7 +55,8 @@ public record OvalFiles(String component, URI source, Pattern pattern, List<Stri
     for (String name : listed(client)) {
       files.put(source.resolve(name), dir.resolve(name));
     }
-    return FileSet.fetch(client, files, previousFingerprint);
+    FileSet.Fetched fetched = FileSet.fetch(client, files, previousFingerprint);
+    return new FetchResult(fetched.changed(), fetched.fingerprint());
   }
 
   /** The files of {@code dir} whose names match, sorted by name. */

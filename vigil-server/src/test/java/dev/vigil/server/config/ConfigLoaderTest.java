@@ -117,7 +117,7 @@ class ConfigLoaderTest {
         Mode.COMBO,
         "updaters:\n  sets: [nope]\n",
         "config: updaters.sets: unknown updater 'nope' (known: alpine, debian, debian-oval, ubuntu,"
-            + " mariner)");
+            + " mariner, oracle, suse, amazon, rocky, alma, photon)");
     assertError(
         Mode.COMBO,
         "auth:\n  psk:\n    key: '%%%'\n    iss: [x]\n",
