@@ -1,17 +1,17 @@
 package dev.vigil.ecosystem.alma;
 
-import static dev.vigil.testing.Findings.os;
-import static dev.vigil.testing.Findings.rpm;
+import static dev.vigil.ecosystem.rpm.Findings.os;
+import static dev.vigil.ecosystem.rpm.Findings.rpm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.ecosystem.rpm.Findings;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.ScanException;
 import dev.vigil.spi.Updater;
 import dev.vigil.testing.Compress;
-import dev.vigil.testing.Findings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

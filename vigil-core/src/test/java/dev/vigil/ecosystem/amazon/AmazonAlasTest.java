@@ -1,11 +1,12 @@
 package dev.vigil.ecosystem.amazon;
 
-import static dev.vigil.testing.Findings.os;
-import static dev.vigil.testing.Findings.rpm;
+import static dev.vigil.ecosystem.rpm.Findings.os;
+import static dev.vigil.ecosystem.rpm.Findings.rpm;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigil.ecosystem.rpm.Findings;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Severity;
@@ -14,7 +15,6 @@ import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.ScanException;
 import dev.vigil.spi.Updater;
 import dev.vigil.testing.Compress;
-import dev.vigil.testing.Findings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.vigil.ecosystem.oracle;
 
-import static dev.vigil.testing.Findings.os;
-import static dev.vigil.testing.Findings.rpm;
+import static dev.vigil.ecosystem.rpm.Findings.os;
+import static dev.vigil.ecosystem.rpm.Findings.rpm;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.ecosystem.oval.OvalDocument;
 import dev.vigil.ecosystem.oval.OvalReader;
 import dev.vigil.ecosystem.oval.OvalUpdater;
+import dev.vigil.ecosystem.rpm.Findings;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Severity;
@@ -17,7 +18,6 @@ import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.ScanException;
 import dev.vigil.spi.Updater;
 import dev.vigil.testing.Compress;
-import dev.vigil.testing.Findings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,19 +1,19 @@
 package dev.vigil.ecosystem.rocky;
 
-import static dev.vigil.testing.Findings.os;
-import static dev.vigil.testing.Findings.rpm;
+import static dev.vigil.ecosystem.rpm.Findings.os;
+import static dev.vigil.ecosystem.rpm.Findings.rpm;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.ecosystem.oval.OvalReader;
 import dev.vigil.ecosystem.oval.OvalUpdater;
+import dev.vigil.ecosystem.rpm.Findings;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.Updater;
 import dev.vigil.testing.Compress;
-import dev.vigil.testing.Findings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.vigil.testing;
+package dev.vigil.ecosystem.rpm;
 
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Package;
