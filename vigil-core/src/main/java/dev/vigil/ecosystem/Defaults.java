@@ -1,9 +1,13 @@
 package dev.vigil.ecosystem;
 
+import dev.vigil.ecosystem.alma.AlmaMatcher;
+import dev.vigil.ecosystem.alma.AlmaOval;
 import dev.vigil.ecosystem.alma.AlmaReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineMatcher;
 import dev.vigil.ecosystem.alpine.AlpineReleaseScanner;
 import dev.vigil.ecosystem.alpine.AlpineSecDbUpdaterFactory;
+import dev.vigil.ecosystem.amazon.AmazonAlas;
+import dev.vigil.ecosystem.amazon.AmazonMatcher;
 import dev.vigil.ecosystem.amazon.AmazonReleaseScanner;
 import dev.vigil.ecosystem.apk.ApkInstalledScanner;
 import dev.vigil.ecosystem.debian.DebianMatcher;
@@ -25,19 +29,27 @@ import dev.vigil.ecosystem.maven.JavaArchiveScanner;
 import dev.vigil.ecosystem.npm.NodePackageScanner;
 import dev.vigil.ecosystem.nvd.CvssEnricher;
 import dev.vigil.ecosystem.nvd.NvdUpdaterFactory;
+import dev.vigil.ecosystem.oracle.OracleMatcher;
+import dev.vigil.ecosystem.oracle.OracleOval;
 import dev.vigil.ecosystem.oracle.OracleReleaseScanner;
 import dev.vigil.ecosystem.osrelease.OsReleaseScanner;
 import dev.vigil.ecosystem.osv.OsvMatcher;
 import dev.vigil.ecosystem.osv.OsvUpdaterFactory;
+import dev.vigil.ecosystem.photon.PhotonMatcher;
+import dev.vigil.ecosystem.photon.PhotonOval;
 import dev.vigil.ecosystem.photon.PhotonReleaseScanner;
 import dev.vigil.ecosystem.pypi.PythonPackageScanner;
 import dev.vigil.ecosystem.rhel.ContentManifestScanner;
 import dev.vigil.ecosystem.rhel.RhelMatcher;
 import dev.vigil.ecosystem.rhel.RhelReleaseScanner;
 import dev.vigil.ecosystem.rhel.RhelVexUpdaterFactory;
+import dev.vigil.ecosystem.rocky.RockyMatcher;
+import dev.vigil.ecosystem.rocky.RockyOval;
 import dev.vigil.ecosystem.rocky.RockyReleaseScanner;
 import dev.vigil.ecosystem.rpm.RpmPackageScanner;
 import dev.vigil.ecosystem.rubygems.GemSpecificationScanner;
+import dev.vigil.ecosystem.suse.SuseMatcher;
+import dev.vigil.ecosystem.suse.SuseOval;
 import dev.vigil.ecosystem.suse.SuseReleaseScanner;
 import dev.vigil.ecosystem.ubuntu.UbuntuMatcher;
 import dev.vigil.ecosystem.ubuntu.UbuntuOval;
@@ -106,6 +118,12 @@ public final class Defaults {
         new UbuntuMatcher(),
         new MarinerMatcher(),
         new RhelMatcher(),
+        new OracleMatcher(),
+        new SuseMatcher(),
+        new AmazonMatcher(),
+        new RockyMatcher(),
+        new AlmaMatcher(),
+        new PhotonMatcher(),
         new OsvMatcher());
   }
 
@@ -118,6 +136,12 @@ public final class Defaults {
         UbuntuOval.updaterFactory(),
         MarinerOval.updaterFactory(),
         new RhelVexUpdaterFactory(),
+        OracleOval.updaterFactory(),
+        SuseOval.updaterFactory(),
+        new AmazonAlas(),
+        RockyOval.updaterFactory(),
+        AlmaOval.updaterFactory(),
+        PhotonOval.updaterFactory(),
         new NvdUpdaterFactory(),
         new EpssUpdaterFactory(),
         new KevUpdaterFactory(),

@@ -43,6 +43,8 @@ class DefaultsTest {
             Defaults.updaterFactories().stream()
                 .filter(UpdaterFactory::runsByDefault)
                 .map(UpdaterFactory::name))
-        .containsExactly("alpine", "debian", "ubuntu", "rhel", "nvd", "epss", "kev", "osv");
+        .containsExactly(
+            "alpine", "debian", "ubuntu", "rhel", "oracle", "suse", "amazon", "rocky", "alma",
+            "photon", "nvd", "epss", "kev", "osv");
   }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.ecosystem.mariner;
 
 import dev.vigil.ecosystem.oval.OvalUpdaterFactory;
+import dev.vigil.ecosystem.oval.RpmOvalParser;
 import dev.vigil.model.Distribution;
 import dev.vigil.spi.UpdaterFactory;
 import java.net.URI;
@@ -9,8 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Microsoft's OVAL for CBL-Mariner and Azure Linux, the {@code mariner} updater: every {@code
  * cbl-mariner-<major.minor>-oval.xml} and {@code azurelinux-<major.minor>-oval.xml} its source
- * lists (upstream the AzureLinuxVulnerabilityData repository), read by {@link MarinerOvalParser}.
- * Raw GitHub serves no directory listing, so {@code vigil update} runs it only when named, normally
+ * lists (upstream the AzureLinuxVulnerabilityData repository), read by {@link RpmOvalParser}.
+ * Microsoft publishes a definition per CVE and binary package ({@code CVE-2023-51714 affecting
+ * package qt5-qtbase 5.12.11-10}) with one {@code rpminfo_test} whose state is an {@code evr}
+ * bound: {@code less than} V means fixed in V; {@code less than or equal} V means no patch yet,
+ * every version up to V affected (a vulnerability without fix whose package version holds V). Raw
+ * GitHub serves no directory listing, so {@code vigil update} runs it only when named, normally
  * with {@code --source mariner=} a mirror directory (a {@code file:} URI or an HTTP index).
  */
 public final class MarinerOval {
@@ -32,7 +37,11 @@ public final class MarinerOval {
   /** The factory of {@code mariner} updaters. */
   public static UpdaterFactory updaterFactory() {
     return new OvalUpdaterFactory(
-        NAME, DEFAULT_SOURCE, FILE, new MarinerOvalParser(NAME)::parse, false);
+        NAME,
+        DEFAULT_SOURCE,
+        FILE,
+        new RpmOvalParser(NAME, (file, stated) -> distribution(file))::parse,
+        false);
   }
 
   /**
@@ -44,7 +53,6 @@ public final class MarinerOval {
     String versionId = release.substring(release.lastIndexOf('-') + 1);
     String did = azure ? MarinerReleaseScanner.AZURE_LINUX : MarinerReleaseScanner.MARINER;
     String name = azure ? "Azure Linux" : "CBL-Mariner";
-    return new Distribution(
-        "", did, name, versionId, "", versionId, "", "", name + " " + versionId);
+    return RpmOvalParser.distribution(did, name, versionId);
   }
 }

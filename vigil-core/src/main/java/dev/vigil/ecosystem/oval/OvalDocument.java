@@ -45,6 +45,7 @@ public record OvalDocument(
    * @param issued the {@code advisory/issued} date, or empty
    * @param cves the {@code advisory/cve} elements
    * @param criteria every criterion of the criteria tree, depth first
+   * @param tree the criteria tree itself, or null when the definition has none
    */
   public record Definition(
       String id,
@@ -56,7 +57,27 @@ public record OvalDocument(
       String severity,
       String issued,
       List<AdvisoryCve> cves,
-      List<Criterion> criteria) {}
+      List<Criterion> criteria,
+      Criteria tree) {}
+
+  /**
+   * A {@code criteria} element: its operator applied to its criteria and criterions.
+   *
+   * @param operator its {@code operator}: {@code AND} (the default), {@code OR}, {@code ONE} or
+   *     {@code XOR}
+   * @param negate whether its result is negated
+   * @param children its {@code criteria} children, in document order
+   * @param criterions its {@code criterion} children, in document order
+   */
+  public record Criteria(
+      String operator, boolean negate, List<Criteria> children, List<Criterion> criterions) {
+
+    /** Keeps unmodifiable copies. */
+    public Criteria {
+      children = List.copyOf(children);
+      criterions = List.copyOf(criterions);
+    }
+  }
 
   /**
    * A metadata reference, e.g. source {@code CVE}, id {@code CVE-2022-40023}.
@@ -92,9 +113,15 @@ public record OvalDocument(
    * @param objectRef the object it checks
    * @param stateRefs the states it checks the object against, possibly none
    * @param comment its comment, or empty
+   * @param check its {@code check}, e.g. {@code at least one}, {@code none satisfy}, or empty
    */
   public record Test(
-      String id, String kind, String objectRef, List<String> stateRefs, String comment) {}
+      String id,
+      String kind,
+      String objectRef,
+      List<String> stateRefs,
+      String comment,
+      String check) {}
 
   /**
    * An object.

@@ -10,28 +10,38 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The per-release OVAL files a publisher lists in one directory (Debian's {@code
  * oval-definitions-bookworm.xml.bz2}, Canonical's {@code com.ubuntu.noble.usn.oval.xml.bz2}…),
- * fetched as one set: each conditionally on the validators in the previous fingerprint, and, when
- * any of them changed or the list changed, all of them again so that the directory holds the whole
- * set. Files keep their published names.
+ * fetched as one {@link FeedSet}. Files keep their published names. When a release is listed both
+ * plain and compressed ({@code .xml} and {@code .xml.bz2}), only the compressed file is fetched. A
+ * publisher whose server lists no directory gets fixed names instead.
  *
  * <p>Immutable and thread-safe.
  *
  * @param component the updater's name, which starts error messages
  * @param source the directory listing the files, with a trailing slash
- * @param pattern the names of the files to fetch
+ * @param pattern the names of the files to fetch, whose first group is the release
+ * @param fixedNames the names to fetch without listing the directory, or empty to list it
  */
-public record OvalFiles(String component, URI source, Pattern pattern) {
+public record OvalFiles(String component, URI source, Pattern pattern, List<String> fixedNames) {
 
   /** Adds the trailing slash {@code source} may lack. */
   public OvalFiles {
     source = FeedClient.directory(source);
+    fixedNames = List.copyOf(fixedNames);
+  }
+
+  /** The files of a directory that lists them. */
+  public OvalFiles(String component, URI source, Pattern pattern) {
+    this(component, source, pattern, List.of());
   }
 
   /**
@@ -61,12 +71,18 @@ public record OvalFiles(String component, URI source, Pattern pattern) {
   }
 
   private List<String> listed(FeedClient client) throws IOException {
-    TreeSet<String> names = new TreeSet<>();
+    if (!fixedNames.isEmpty()) {
+      return fixedNames;
+    }
+    SortedMap<String, String> byRelease = new TreeMap<>();
     for (String entry : client.listDirectory(source)) {
-      if (pattern.matcher(entry).matches()) {
-        names.add(entry);
+      Matcher m = pattern.matcher(entry);
+      if (m.matches()) {
+        String release = m.groupCount() == 0 ? entry : m.group(1);
+        byRelease.merge(release, entry, (a, b) -> a.length() >= b.length() ? a : b);
       }
     }
+    TreeSet<String> names = new TreeSet<>(byRelease.values());
     if (names.isEmpty()) {
       throw new IOException(
           component + ": " + source + " lists no file named like " + pattern.pattern());

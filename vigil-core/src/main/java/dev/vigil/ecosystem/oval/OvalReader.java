@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.oval;
 
+import dev.vigil.feed.SafeXml;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,22 +12,21 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads an OVAL definitions document as a stream (StAX), keeping only what {@link OvalDocument}
- * holds, so that memory follows the definitions and not the size of the XML.
+ * holds, so that memory follows the definitions and not the size of the XML. Tests, objects and
+ * states are known by their element's name ({@code rpminfo_state}…), not by the section around
+ * them, which some files name otherwise ({@code <state>} for {@code <states>}).
  *
  * <p>Hostile XML is refused: a document with a DOCTYPE declaration fails before any entity is
  * declared, so external entities (XXE) and entity expansion (billion laughs) never happen, and
  * malformed XML fails with its line and column. Not thread-safe; use one reader per document.
  */
 public final class OvalReader {
-  private static final XMLInputFactory FACTORY = factory();
-
   private final String name;
   private final Deque<String> path = new ArrayDeque<>();
   private final StringBuilder text = new StringBuilder();
@@ -58,7 +58,7 @@ public final class OvalReader {
   private OvalDocument parse(InputStream in) throws IOException {
     XMLStreamReader xml = null;
     try {
-      xml = FACTORY.createXMLStreamReader(in);
+      xml = SafeXml.reader(in);
       while (xml.hasNext()) {
         switch (xml.next()) {
           case XMLStreamConstants.DTD -> throw invalid("DOCTYPE declarations are not allowed");
@@ -70,10 +70,9 @@ public final class OvalReader {
         }
       }
     } catch (XMLStreamException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      throw invalid("not well-formed XML: " + message.replaceAll("\\s+", " ").strip(), e);
+      throw invalid(SafeXml.notWellFormed(e), e);
     } finally {
-      close(xml);
+      SafeXml.close(xml);
     }
     return new OvalDocument(definitions, tests, objects, states, variables);
   }
@@ -89,8 +88,11 @@ public final class OvalReader {
     int depth = path.size();
     if (section.equals("definitions")) {
       startInDefinitions(xml, local, depth);
-    } else if (depth == 3 && List.of("tests", "objects", "states").contains(section)) {
-      item = new ItemBuilder(section, local, attribute(xml, "id"), attribute(xml, "comment"));
+    } else if (depth == 3 && !itemSection(local).isEmpty()) {
+      item =
+          new ItemBuilder(
+              itemSection(local), local, attribute(xml, "id"), attribute(xml, "comment"));
+      item.check = attribute(xml, "check");
     } else if (depth == 4 && item != null) {
       startInItem(xml, local);
     } else if (section.equals("variables") && depth == 3 && local.equals("constant_variable")) {
@@ -132,8 +134,11 @@ public final class OvalReader {
           definition.references.add(
               new OvalDocument.Reference(
                   attribute(xml, "source"), attribute(xml, "ref_id"), attribute(xml, "ref_url")));
+      case "criteria" ->
+          definition.openCriteria(
+              attribute(xml, "operator"), "true".equals(attribute(xml, "negate")));
       case "criterion" ->
-          definition.criteria.add(
+          definition.criterion(
               new OvalDocument.Criterion(
                   attribute(xml, "test_ref"),
                   attribute(xml, "comment"),
@@ -184,6 +189,7 @@ public final class OvalReader {
           definition.severity =
               parent.equals("advisory") || parent.equals("metadata") ? value : definition.severity;
       case "cve" -> definition.cves.add(new OvalDocument.AdvisoryCve(value, pending));
+      case "criteria" -> definition.closeCriteria();
       case "definition" -> {
         if (depth == 3) {
           definitions.add(definition.build());
@@ -192,6 +198,19 @@ public final class OvalReader {
       }
       default -> {}
     }
+  }
+
+  /**
+   * The section a test, object or state belongs in, by its element's name ({@code rpminfo_state} is
+   * a state), whatever the section holding it is called; empty for other elements.
+   */
+  private static String itemSection(String local) {
+    for (String kind : List.of("test", "object", "state")) {
+      if (local.endsWith("_" + kind)) {
+        return kind + "s";
+      }
+    }
+    return "";
   }
 
   /** The section (child of the root) the parser is in, or empty at the root. */
@@ -225,24 +244,6 @@ public final class OvalReader {
     return all;
   }
 
-  private static void close(XMLStreamReader xml) {
-    if (xml != null) {
-      try {
-        xml.close();
-      } catch (XMLStreamException e) {
-        // closing releases nothing the caller holds: the caller closes the stream
-      }
-    }
-  }
-
-  private static XMLInputFactory factory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return factory;
-  }
-
   /** A test, object or state being read. */
   private static final class ItemBuilder {
     final String section;
@@ -254,6 +255,7 @@ public final class OvalReader {
     String objectRef = "";
     String name = "";
     String nameVarRef = "";
+    String check = "";
 
     ItemBuilder(String section, String kind, String id, String comment) {
       this.section = section;
@@ -266,7 +268,8 @@ public final class OvalReader {
       switch (section) {
         case "tests" ->
             reader.tests.put(
-                id, new OvalDocument.Test(id, kind, objectRef, List.copyOf(stateRefs), comment));
+                id,
+                new OvalDocument.Test(id, kind, objectRef, List.copyOf(stateRefs), comment, check));
         case "objects" ->
             reader.objects.put(id, new OvalDocument.OvalObject(id, kind, name, nameVarRef));
         default -> reader.states.put(id, new OvalDocument.State(id, kind, Map.copyOf(fields)));

@@ -14,14 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An updater for publishers of one OVAL file per release in one directory: fetch brings the set in
- * with {@link OvalFiles}; parse reads each file as a stream ({@code .bz2} decompressed on the fly)
- * and hands it to the ecosystem's {@link ReleaseParser} with the release the file's name gives.
+ * with {@link OvalFiles}; parse reads each file as a stream ({@code .bz2}, {@code .gz} decompressed
+ * on the fly) and hands it to the ecosystem's {@link ReleaseParser} with the release the file's
+ * name gives.
  *
  * <p>Thread-safe: it holds no state between calls.
  */
@@ -58,12 +60,18 @@ public final class OvalUpdater implements Updater {
    * @param name the updater's name
    * @param source the directory listing the files
    * @param file the files' names, whose first group is the release
+   * @param fixedNames the files to fetch without listing the directory, or empty to list it
    * @param parser reads each file
    */
   public OvalUpdater(
-      String name, URI source, Pattern file, ReleaseParser parser, FeedClient client) {
+      String name,
+      URI source,
+      Pattern file,
+      List<String> fixedNames,
+      ReleaseParser parser,
+      FeedClient client) {
     this.name = name;
-    this.files = new OvalFiles(name, source, file);
+    this.files = new OvalFiles(name, source, file, fixedNames);
     this.parser = parser;
     this.client = client;
   }
@@ -94,7 +102,7 @@ public final class OvalUpdater implements Updater {
       }
       OvalDocument document;
       try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-          InputStream in = fileName.endsWith(".bz2") ? new BZip2CompressorInputStream(raw) : raw) {
+          InputStream in = decompressed(raw, fileName)) {
         document = OvalReader.read(in, fileName);
       }
       Parsed parsed = parser.parse(document, m.group(1));
@@ -108,5 +116,12 @@ public final class OvalUpdater implements Updater {
       out.addAll(parsed.vulnerabilities());
     }
     return List.copyOf(out);
+  }
+
+  private static InputStream decompressed(InputStream raw, String fileName) throws IOException {
+    if (fileName.endsWith(".bz2")) {
+      return new BZip2CompressorInputStream(raw);
+    }
+    return fileName.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
   }
 }

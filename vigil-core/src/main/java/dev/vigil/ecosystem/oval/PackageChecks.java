@@ -71,7 +71,8 @@ public final class PackageChecks {
     return new Resolution(List.copyOf(checks), unresolved);
   }
 
-  private static List<String> names(OvalDocument document, OvalDocument.OvalObject object) {
+  /** The package names {@code object} checks: its {@code name}, or its variable's values. */
+  static List<String> names(OvalDocument document, OvalDocument.OvalObject object) {
     if (object == null) {
       return List.of();
     }

@@ -1,0 +1,32 @@
+package dev.vigil.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+
+/** Compresses fixtures the way publishers serve them. */
+public final class Compress {
+
+  private Compress() {}
+
+  /** Writes {@code from} bzip2-compressed to {@code to}. */
+  public static Path bzip2(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(to))) {
+      Files.copy(from, out);
+    }
+    return to;
+  }
+
+  /** Writes {@code from} gzip-compressed to {@code to}. */
+  public static Path gzip(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(to))) {
+      Files.copy(from, out);
+    }
+    return to;
+  }
+}
