@@ -3,7 +3,7 @@ package dev.vigil.purl;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import com.github.packageurl.PackageURLBuilder;
-import dev.vigil.ecosystem.osv.OsvEcosystem;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
 import dev.vigil.model.Package;

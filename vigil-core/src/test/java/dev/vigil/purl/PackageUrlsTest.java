@@ -1,14 +1,14 @@
 package dev.vigil.purl;
 
-import static dev.vigil.ecosystem.osv.OsvEcosystem.GO;
-import static dev.vigil.ecosystem.osv.OsvEcosystem.MAVEN;
-import static dev.vigil.ecosystem.osv.OsvEcosystem.NPM;
-import static dev.vigil.ecosystem.osv.OsvEcosystem.PYPI;
-import static dev.vigil.ecosystem.osv.OsvEcosystem.RUBYGEMS;
+import static dev.vigil.ecosystem.lang.OsvEcosystem.GO;
+import static dev.vigil.ecosystem.lang.OsvEcosystem.MAVEN;
+import static dev.vigil.ecosystem.lang.OsvEcosystem.NPM;
+import static dev.vigil.ecosystem.lang.OsvEcosystem.PYPI;
+import static dev.vigil.ecosystem.lang.OsvEcosystem.RUBYGEMS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vigil.ecosystem.osv.OsvEcosystem;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Package;
 import dev.vigil.model.Repository;

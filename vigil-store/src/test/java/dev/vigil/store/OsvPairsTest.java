@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.ecosystem.Defaults;
-import dev.vigil.ecosystem.osv.OsvEcosystem;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.ecosystem.osv.OsvMirror;
 import dev.vigil.ecosystem.osv.OsvUpdater;
 import dev.vigil.feed.FeedClient;

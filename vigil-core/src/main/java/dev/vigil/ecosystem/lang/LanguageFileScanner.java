@@ -1,6 +1,5 @@
 package dev.vigil.ecosystem.lang;
 
-import dev.vigil.ecosystem.osv.OsvEcosystem;
 import dev.vigil.model.Package;
 import dev.vigil.spi.FileTree;
 import dev.vigil.spi.FoundPackage;

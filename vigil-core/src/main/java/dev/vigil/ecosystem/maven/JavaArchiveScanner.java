@@ -3,7 +3,7 @@ package dev.vigil.ecosystem.maven;
 import dev.vigil.ecosystem.lang.ArchiveLimits;
 import dev.vigil.ecosystem.lang.LanguageFileScanner;
 import dev.vigil.ecosystem.lang.NestedZip;
-import dev.vigil.ecosystem.osv.OsvEcosystem;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.model.Package;
 import dev.vigil.spi.FileFilter;
 import dev.vigil.spi.FileTree;

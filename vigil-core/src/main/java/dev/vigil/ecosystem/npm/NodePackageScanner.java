@@ -2,7 +2,7 @@ package dev.vigil.ecosystem.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.ecosystem.lang.LanguageFileScanner;
-import dev.vigil.ecosystem.osv.OsvEcosystem;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.model.Json;
 import dev.vigil.model.Package;
 import dev.vigil.spi.FileFilter;

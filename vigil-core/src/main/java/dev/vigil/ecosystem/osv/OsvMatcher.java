@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.osv;
 
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;

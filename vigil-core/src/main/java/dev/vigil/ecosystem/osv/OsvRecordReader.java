@@ -1,6 +1,7 @@
 package dev.vigil.ecosystem.osv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.model.Package;
 import dev.vigil.model.Repository;
 import dev.vigil.model.Severity;

@@ -1,5 +1,6 @@
 package dev.vigil.ecosystem.osv;
 
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.feed.FeedSet;
 import dev.vigil.model.Vulnerability;

@@ -1,6 +1,7 @@
 package dev.vigil.ecosystem.osv;
 
 import dev.vigil.ecosystem.golang.GoVersion;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.ecosystem.maven.MavenVersion;
 import dev.vigil.ecosystem.npm.NpmVersion;
 import dev.vigil.ecosystem.pypi.Pep440Version;

@@ -4,8 +4,8 @@ import static dev.vigil.ecosystem.lang.FoundLines.lines;
 import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.ecosystem.osrelease.MemoryTree;
-import dev.vigil.ecosystem.osv.OsvEcosystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

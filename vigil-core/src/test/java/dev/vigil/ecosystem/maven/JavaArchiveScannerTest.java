@@ -7,9 +7,9 @@ import static dev.vigil.testing.Fixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.ecosystem.lang.ArchiveLimits;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.ecosystem.lang.TestArchives;
 import dev.vigil.ecosystem.osrelease.MemoryTree;
-import dev.vigil.ecosystem.osv.OsvEcosystem;
 import dev.vigil.spi.FoundPackage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.vigil.ecosystem.osv;
 
 import static dev.vigil.testing.Fixtures.fixture;
 
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

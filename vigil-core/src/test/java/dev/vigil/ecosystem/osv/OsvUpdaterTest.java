@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.vigil.ecosystem.lang.OsvEcosystem;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.model.Package;
 import dev.vigil.model.Severity;

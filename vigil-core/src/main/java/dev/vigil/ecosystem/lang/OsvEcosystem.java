@@ -1,4 +1,4 @@
-package dev.vigil.ecosystem.osv;
+package dev.vigil.ecosystem.lang;
 
 import dev.vigil.model.Repository;
 import java.util.Optional;
