@@ -38,8 +38,10 @@ class RpmDatabaseOracleTest {
     Path dbpath = Files.createDirectories(tmp.resolve("dbpath"));
     Files.copy(original, dbpath.resolve(original.getFileName()));
 
+    // each reads its own copy: SQLite writes beside a database it opens
+    Path ours = Files.copy(original, Files.createDirectories(tmp.resolve("vigil")).resolve("db"));
     List<String> rpm = rpmQuery(dbpath, backend);
-    RpmDatabase.Contents vigil = RpmDatabase.parse(original);
+    RpmDatabase.Contents vigil = RpmDatabase.parse(ours);
 
     assertThat(vigil.problems()).isEmpty();
     assertThat(vigil.packages().stream().map(RpmDatabaseOracleTest::line))
