@@ -3,12 +3,14 @@ package dev.vigil.model;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * The one Jackson configuration for the model's wire format (Clair v4 JSON).
@@ -50,6 +52,17 @@ public final class Json {
           .build();
 
   private Json() {}
+
+  /**
+   * Why reading a JSON document failed, in one line: Jackson's message without its location suffix,
+   * or the message of a {@code CharConversionException} (bytes in a broken encoding, which Jackson
+   * raises as a plain {@code IOException}).
+   */
+  public static String failure(IOException e) {
+    String message =
+        e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    return message == null ? e.toString() : message;
+  }
 
   /** The shared, thread-safe mapper; do not reconfigure it. */
   public static ObjectMapper mapper() {
