@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Json;
-import dev.vigil.server.config.Mode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -32,15 +31,7 @@ class HostileRequestsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server =
-        RunningServer.start(
-            Mode.COMBO,
-            tmp,
-            "indexer:\n  layer_cache: \""
-                + tmp.resolve("layers")
-                + "\"\n  connstring: \""
-                + tmp.resolve("vigil.db")
-                + "\"\nmatcher:\n  disable_updaters: true\n");
+    server = RunningServer.comboWithoutUpdaters(tmp, "");
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
-import dev.vigil.server.config.Mode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,15 +35,7 @@ class PostgresRestartTest {
     CountDownLatch release = new CountDownLatch(1);
     try (ThrowawayCluster cluster = new ThrowawayCluster();
         BlobServer blobs = new BlobServer();
-        RunningServer server =
-            RunningServer.start(
-                Mode.INDEXER,
-                tmp,
-                "indexer:\n  layer_cache: \""
-                    + tmp.resolve("layers")
-                    + "\"\n  connstring: \""
-                    + cluster.connstring()
-                    + "\"\n")) {
+        RunningServer server = RunningServer.indexer(tmp, cluster.connstring(), "")) {
       server.awaitReady();
       blobs.holdUntil(release);
       URI uri = blobs.blob(layer);

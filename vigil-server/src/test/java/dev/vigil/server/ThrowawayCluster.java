@@ -54,34 +54,20 @@ final class ThrowawayCluster implements AutoCloseable {
 
   /** Starts the cluster and waits until it accepts connections. */
   void start() throws IOException, InterruptedException {
-    run(
-        List.of(
-            BIN.resolve("pg_ctl").toString(),
-            "-D",
-            data.toString(),
-            "-l",
-            dir.resolve("postgres.log").toString(),
-            "-w",
-            "-t",
-            "60",
-            "-o",
-            "-p " + PORT + " -c listen_addresses=127.0.0.1 -k " + dir,
-            "start"),
-        true);
+    String options = "-p " + PORT + " -c listen_addresses=127.0.0.1 -k " + dir;
+    pgCtl("-l", dir.resolve("postgres.log").toString(), "-t", "60", "-o", options, "start");
   }
 
   /** Stops the cluster at once, as a crash would: open connections are cut. */
   void stop() throws IOException, InterruptedException {
-    run(
-        List.of(
-            BIN.resolve("pg_ctl").toString(),
-            "-D",
-            data.toString(),
-            "-m",
-            "immediate",
-            "-w",
-            "stop"),
-        true);
+    pgCtl("-m", "immediate", "stop");
+  }
+
+  private void pgCtl(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w"));
+    command.addAll(List.of(args));
+    run(command, true);
   }
 
   @Override
