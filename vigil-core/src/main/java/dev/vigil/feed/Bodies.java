@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -54,10 +55,23 @@ final class Bodies {
       throws IOException {
     byte[] buffer = new byte[BUFFER];
     long total = 0;
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+    for (int n = read(in, buffer, total, what); n >= 0; n = read(in, buffer, total, what)) {
       total += n;
       checkLength(total, maxBytes, what);
       out.write(buffer, 0, n);
+    }
+  }
+
+  /** Reads from a body, naming the request when the connection breaks off mid-body. */
+  private static int read(InputStream in, byte[] buffer, long total, String what)
+      throws IOException {
+    try {
+      return in.read(buffer);
+    } catch (SocketTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException(
+          "feed: " + what + ": the body broke off after " + total + " bytes: " + e.getMessage(), e);
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.model.Digest;
 import dev.vigil.model.Json;
 import dev.vigil.spi.ScanException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,8 @@ public final class SbomInput {
     JsonNode root;
     try {
       root = Json.mapper().readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new ScanException("sbom: " + file + ": not JSON: " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException | CharConversionException e) {
+      throw new ScanException("sbom: " + file + ": not JSON: " + Json.failure(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new ScanException("sbom: " + file + ": not a JSON object");

@@ -8,6 +8,7 @@ import dev.vigil.model.Distribution;
 import dev.vigil.model.Environment;
 import dev.vigil.model.Package;
 import dev.vigil.spi.ScanException;
+import dev.vigil.testing.BrokenJson;
 import dev.vigil.testing.TestResources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,6 +89,10 @@ class SbomInputTest {
     assertThatThrownBy(() -> SbomInput.read("sbom:" + other))
         .hasMessageContaining("neither a CycloneDX nor an SPDX document");
     assertThatThrownBy(() -> SbomInput.read("sbom:" + garbage)).hasMessageContaining("not JSON");
+    Path broken = Files.write(tmp.resolve("broken.json"), BrokenJson.bytes());
+    assertThatThrownBy(() -> SbomInput.read("sbom:" + broken))
+        .isInstanceOf(ScanException.class)
+        .hasMessageContaining("not JSON");
     assertThatThrownBy(() -> SbomInput.read("sbom:" + tmp.resolve("missing.json")))
         .hasMessageStartingWith("sbom: no such file: ");
   }

@@ -1,7 +1,9 @@
 package dev.vigil.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -28,5 +30,16 @@ public final class Compress {
       Files.copy(from, out);
     }
     return to;
+  }
+
+  /** {@code data}, bzip2-compressed in memory. */
+  public static byte[] bzip2(byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (OutputStream bz = new BZip2CompressorOutputStream(out)) {
+      bz.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 }

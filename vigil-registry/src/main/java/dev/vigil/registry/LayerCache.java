@@ -130,10 +130,7 @@ public final class LayerCache {
           FileChannel out = FileChannel.open(part, StandardOpenOption.WRITE)) {
         byte[] buffer = new byte[BUFFER];
         for (int n = verified.read(buffer); n >= 0; n = verified.read(buffer)) {
-          ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-          while (chunk.hasRemaining()) {
-            out.write(chunk);
-          }
+          write(out, ByteBuffer.wrap(buffer, 0, n), digest);
         }
       }
       move(part, target);
@@ -142,6 +139,24 @@ public final class LayerCache {
     }
     trim();
     return target;
+  }
+
+  /** Writes a chunk of a download, naming the cache and the blob when the disk refuses it. */
+  private void write(FileChannel out, ByteBuffer chunk, Digest digest) throws IOException {
+    try {
+      while (chunk.hasRemaining()) {
+        out.write(chunk);
+      }
+    } catch (IOException e) {
+      throw new IOException(
+          "registry: cannot write blob "
+              + digest
+              + " into the layer cache "
+              + root
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   private static void move(Path part, Path target) throws IOException {

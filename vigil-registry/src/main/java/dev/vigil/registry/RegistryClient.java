@@ -247,7 +247,7 @@ public final class RegistryClient {
   private Platform configPlatform(Digest config) throws IOException {
     try (InputStream in = blobs.cache().open(config)) {
       return Platform.of(MAPPER.readTree(in.readAllBytes()));
-    } catch (com.fasterxml.jackson.core.JacksonException e) {
+    } catch (com.fasterxml.jackson.core.JacksonException | java.io.CharConversionException e) {
       throw new RegistryException("registry: the image config " + config + " is not JSON", e);
     }
   }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,5 +163,39 @@ class LayerCacheTest {
       assertThat(Digest.sha256(Files.readAllBytes(dir.resolve(name))))
           .isEqualTo(expected.get(name));
     }
+  }
+
+  @Test
+  void aFullDiskFailsCleanlyAndLeavesNothing() throws Exception {
+    Path small = Files.createDirectories(dir.resolve("tmpfs"));
+    mount("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", small.toString());
+    try {
+      LayerCache cache = new LayerCache(small.resolve("layers"), 1 << 30);
+      byte[] layer = new byte[4 << 20];
+      new Random(15).nextBytes(layer);
+
+      assertThatThrownBy(() -> cache.store(Digest.sha256(layer), new ByteArrayInputStream(layer)))
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("registry: cannot write blob " + Digest.sha256(layer))
+          .hasMessageContaining("into the layer cache " + small.resolve("layers"))
+          .hasMessageEndingWith("No space left on device");
+      assertThat(CacheFiles.of(small.resolve("layers"))).isEmpty();
+
+      byte[] fits = bytes("a small layer that fits");
+      cache.store(Digest.sha256(fits), new ByteArrayInputStream(fits));
+      try (InputStream in = cache.open(Digest.sha256(fits))) {
+        assertThat(in.readAllBytes()).isEqualTo(fits);
+      }
+    } finally {
+      mount("umount", small.toString());
+    }
+  }
+
+  private static void mount(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue())
+        .as(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
   }
 }

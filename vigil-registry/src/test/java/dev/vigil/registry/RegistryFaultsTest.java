@@ -125,6 +125,36 @@ class RegistryFaultsTest {
   }
 
   @Test
+  @Timeout(60)
+  void aRegistryKilledMidBlobFailsCleanlyAndPoisonsNoCache() throws Exception {
+    proxy = FaultProxy.start(RIG.open()).stall(LAYER);
+    FaultProxy killed = proxy;
+    Thread killer =
+        new Thread(
+            () -> {
+              try {
+                while (!CacheFiles.of(cache).stream().anyMatch(f -> f.startsWith("tmp/"))) {
+                  Thread.sleep(10);
+                }
+              } catch (IOException | InterruptedException e) {
+                // kill anyway
+              }
+              killed.close();
+            });
+    killer.start();
+
+    assertThatThrownBy(() -> pullTiny(settings().timeout(Duration.ofSeconds(20))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(LAYER);
+    killer.join();
+    assertThat(cacheFiles()).isEmpty();
+
+    proxy = FaultProxy.start(RIG.open());
+    assertThat(pullTiny(settings()).manifestDigest()).isEqualTo(TINY);
+    assertThat(cacheFiles()).hasSize(2).allMatch(f -> f.startsWith("blobs/sha256/"));
+  }
+
+  @Test
   void givesUpAfterTheLastAttempt() throws IOException {
     proxy = FaultProxy.start(RIG.open()).fail(LAYER, 502, 10, null);
 

@@ -17,6 +17,7 @@ import dev.vigil.server.http.v4.UploadRoutes;
 import dev.vigil.server.introspection.IntrospectionServer;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -123,6 +124,15 @@ public final class VigilServer implements AutoCloseable {
     }
     config.routes.exception(
         ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          if (ctx.path().startsWith("/v1/")) {
+            LegacyRoutes.error(ctx, e.getStatus(), e.getMessage());
+          } else {
+            Responses.error(ctx, e.getStatus(), e.getMessage());
+          }
+        });
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {

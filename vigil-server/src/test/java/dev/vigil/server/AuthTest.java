@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.vigil.server.config.Mode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,14 +55,9 @@ class AuthTest {
   @BeforeAll
   static void start() throws Exception {
     server =
-        RunningServer.start(
-            Mode.COMBO,
+        RunningServer.comboWithoutUpdaters(
             tmp,
-            "indexer:\n  layer_cache: \""
-                + tmp.resolve("layers")
-                + "\"\n  connstring: "
-                + tmp.resolve("vigil.db")
-                + "\nmatcher:\n  disable_updaters: true\nauth:\n  psk:\n    key: "
+            "auth:\n  psk:\n    key: "
                 + Base64.getEncoder().encodeToString(KEY)
                 + "\n    iss: [quay, clairctl]\n");
   }

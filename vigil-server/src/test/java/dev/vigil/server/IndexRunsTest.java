@@ -156,7 +156,7 @@ class IndexRunsTest {
     }
   }
 
-  private static String manifest(Digest hash, byte[] layer, URI uri) {
+  static String manifest(Digest hash, byte[] layer, URI uri) {
     return "{\"hash\":\""
         + hash
         + "\",\"layers\":[{\"hash\":\""

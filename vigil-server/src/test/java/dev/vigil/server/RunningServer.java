@@ -37,16 +37,37 @@ final class RunningServer implements AutoCloseable {
    * indexerKeys} adds lines to the {@code indexer:} section (each starting with two spaces).
    */
   static RunningServer indexer(Path dir, String indexerKeys) throws IOException {
+    return indexer(dir, dir.resolve("vigil.db").toString(), indexerKeys);
+  }
+
+  /** Starts an indexer on the database {@code connstring}, its layer store in {@code dir}. */
+  static RunningServer indexer(Path dir, String connstring, String indexerKeys) throws IOException {
     return start(
         Mode.INDEXER,
         dir,
         "indexer:\n  layer_cache: \""
             + dir.resolve("layers")
             + "\"\n  connstring: \""
-            + dir.resolve("vigil.db")
+            + connstring
             + "\"\n"
             + indexerKeys
             + "updaters:\n  sets: []\n");
+  }
+
+  /**
+   * Starts a combo server on SQLite in {@code dir} without updaters; {@code yaml} adds top-level
+   * sections.
+   */
+  static RunningServer comboWithoutUpdaters(Path dir, String yaml) throws IOException {
+    return start(
+        Mode.COMBO,
+        dir,
+        "indexer:\n  layer_cache: \""
+            + dir.resolve("layers")
+            + "\"\n  connstring: \""
+            + dir.resolve("vigil.db")
+            + "\"\nmatcher:\n  disable_updaters: true\n"
+            + yaml);
   }
 
   /** Sends a request to the API listener; {@code headers} alternate names and values. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.model.Distribution;
+import dev.vigil.model.Json;
 import dev.vigil.model.Package;
 import dev.vigil.model.Repository;
 import dev.vigil.model.Severity;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * CVE-????-?????}) are left out.
  */
 final class SecDbParser {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
   private static final Pattern ADVISORY_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
   private static final String NOT_AFFECTED = "0";
   private static final String CVE_LINK = "https://security.alpinelinux.org/vuln/";
@@ -47,10 +48,8 @@ final class SecDbParser {
     JsonNode root;
     try {
       root = MAPPER.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      throw new ScanException("alpine: " + file + ": not JSON: " + e.getOriginalMessage(), e);
-    } catch (CharConversionException e) {
-      throw new ScanException("alpine: " + file + ": not JSON: " + e.getMessage(), e);
+    } catch (JsonProcessingException | CharConversionException e) {
+      throw new ScanException("alpine: " + file + ": not JSON: " + Json.failure(e), e);
     }
     if (root == null || !root.isObject()) {
       throw invalid(file, "not a JSON object");

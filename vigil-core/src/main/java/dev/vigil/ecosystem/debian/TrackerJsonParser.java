@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.ecosystem.dpkg.DpkgVersion;
+import dev.vigil.model.Json;
 import dev.vigil.model.Package;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.ScanException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import java.util.Map;
  * document that is not JSON, or not an object of packages, fails.
  */
 final class TrackerJsonParser {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Json.mapper();
   private static final JsonFactory JSON = MAPPER.getFactory();
   private static final String TRACKER = "https://security-tracker.debian.org/tracker/";
   private static final String NOT_AFFECTED = "0";
@@ -70,8 +72,8 @@ final class TrackerJsonParser {
       if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
         throw new ScanException("debian: " + name + ": trailing data after the packages");
       }
-    } catch (JsonProcessingException e) {
-      throw new ScanException("debian: " + name + ": not JSON: " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException | CharConversionException e) {
+      throw new ScanException("debian: " + name + ": not JSON: " + Json.failure(e), e);
     }
     return new Result(List.copyOf(out), skipped);
   }

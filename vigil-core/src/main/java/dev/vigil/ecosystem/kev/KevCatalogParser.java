@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.model.Json;
 import dev.vigil.spi.ScanException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
@@ -56,8 +57,8 @@ final class KevCatalogParser {
           parser.skipChildren();
         }
       }
-    } catch (JsonProcessingException e) {
-      throw new ScanException("kev: " + what + ": malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException | CharConversionException e) {
+      throw new ScanException("kev: " + what + ": malformed JSON: " + Json.failure(e), e);
     }
     if (!sawEntries) {
       throw new ScanException("kev: " + what + ": not a KEV catalog (no vulnerabilities array)");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.model.Json;
 import dev.vigil.spi.ScanException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -69,7 +70,7 @@ final class NvdPageParser {
           parser.skipChildren();
         }
       }
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | CharConversionException e) {
       throw malformed(what, e);
     }
     if (total == null) {
@@ -104,7 +105,7 @@ final class NvdPageParser {
           parser.skipChildren();
         }
       }
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | CharConversionException e) {
       throw malformed(what, e);
     }
     if (!sawVulnerabilities) {
@@ -166,7 +167,7 @@ final class NvdPageParser {
     }
   }
 
-  private static ScanException malformed(String what, JsonProcessingException e) {
-    return new ScanException("nvd: " + what + ": malformed JSON: " + e.getOriginalMessage(), e);
+  private static ScanException malformed(String what, IOException e) {
+    return new ScanException("nvd: " + what + ": malformed JSON: " + Json.failure(e), e);
   }
 }

@@ -14,6 +14,7 @@ import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.ScanException;
 import dev.vigil.spi.Updater;
+import dev.vigil.testing.BrokenJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -190,5 +191,12 @@ class DebianTrackerUpdaterTest {
     Distribution d = DebianRelease.forRelease(DebianRelease.codenameOf(release).orElseThrow());
     return new IndexRecord(
         Package.binary(name, version, "amd64", Package.source(source, version)), d, null);
+  }
+
+  @Test
+  void refusesATrackerDocumentInABrokenEncoding() {
+    assertThatThrownBy(() -> new TrackerJsonParser("debian").parse(BrokenJson.stream(), "json"))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith("debian: json: not JSON: ");
   }
 }

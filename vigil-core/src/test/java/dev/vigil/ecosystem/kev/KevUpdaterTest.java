@@ -8,6 +8,7 @@ import dev.vigil.feed.FeedClient;
 import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.ScanException;
+import dev.vigil.testing.BrokenJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,5 +75,12 @@ class KevUpdaterTest {
 
   private Path write(String json) throws IOException {
     return Files.writeString(tmp.resolve("catalog-" + System.nanoTime() + ".json"), json);
+  }
+
+  @Test
+  void refusesACatalogInABrokenEncoding() {
+    assertThatThrownBy(() -> KevCatalogParser.parse(BrokenJson.stream(), "kev.json", r -> {}))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith("kev: kev.json: malformed JSON: ");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.spi.ScanException;
+import dev.vigil.testing.BrokenJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,5 +116,15 @@ class NvdPageParserTest {
   private static void parseText(String json) throws IOException {
     NvdPageParser.parse(
         new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "bad.json", r -> {});
+  }
+
+  @Test
+  void refusesAPageInABrokenEncoding() {
+    assertThatThrownBy(() -> NvdPageParser.parse(BrokenJson.stream(), "page", r -> {}))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith("nvd: page: malformed JSON: ");
+    assertThatThrownBy(() -> NvdPageParser.paging(BrokenJson.stream(), "page"))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith("nvd: page: malformed JSON: ");
   }
 }

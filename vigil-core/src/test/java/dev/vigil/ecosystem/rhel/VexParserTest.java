@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.model.Severity;
 import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.ScanException;
+import dev.vigil.testing.BrokenJson;
 import dev.vigil.testing.Fixtures;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,5 +128,13 @@ class VexParserTest {
     assertThatThrownBy(() -> parser.parse(other))
         .isInstanceOf(ScanException.class)
         .hasMessageContaining("not a CSAF VEX document");
+  }
+
+  @Test
+  void refusesADocumentInABrokenEncoding(@TempDir Path tmp) throws IOException {
+    Path file = Files.write(tmp.resolve("cve-2024-0001.json"), BrokenJson.bytes());
+    assertThatThrownBy(() -> parser.parse(file))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith("rhel: cve-2024-0001.json: not JSON: ");
   }
 }

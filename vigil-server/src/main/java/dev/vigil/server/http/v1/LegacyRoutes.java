@@ -175,14 +175,19 @@ public final class LegacyRoutes {
     }
   }
 
+  /** Writes Clair v1's error body, for failures raised before a v1 handler runs. */
+  public static void error(Context ctx, int status, String message) {
+    Responses.markError(ctx);
+    write(ctx, status, new V1.ErrorEnvelope(new V1.Error(message)));
+  }
+
   /** Runs {@code handler}, answering its failures with Clair v1's error body. */
   private static Handler v1(Handler handler) {
     return ctx -> {
       try {
         handler.handle(ctx);
       } catch (ApiException e) {
-        Responses.markError(ctx);
-        write(ctx, e.status(), new V1.ErrorEnvelope(new V1.Error(e.getMessage())));
+        error(ctx, e.status(), e.getMessage());
       }
     };
   }
