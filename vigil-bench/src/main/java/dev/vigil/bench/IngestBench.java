@@ -27,7 +27,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  * NVD API 2.0 pages (the 38-CVE page fixture, repeated). Best of {@code ROUNDS}.
  *
  * <p>Arguments: {@code ROUNDS NVD_PAGES DEBIAN_RELEASES} (comma-separated, e.g. {@code
- * buster,bullseye,bookworm}). Prints one line per feed: {@code ingest <feed> records=N ms=T
+ * buster,bullseye,bookworm}, or {@code none}). Prints one line per feed: {@code ingest <feed> records=N ms=T
  * records_per_s=R peak_heap_mb=H floor_ms=F}.
  */
 public final class IngestBench {
@@ -39,7 +39,7 @@ public final class IngestBench {
   public static void main(String[] args) throws IOException {
     int rounds = Integer.parseInt(args[0]);
     int nvdPages = Integer.parseInt(args[1]);
-    for (String release : args[2].split(",")) {
+    for (String release : "none".equals(args[2]) ? new String[0] : args[2].split(",")) {
       Path debian = fixture("feeds/debian-oval/oval-definitions-" + release + ".xml.bz2");
       measure(
           "debian-oval-" + release,
