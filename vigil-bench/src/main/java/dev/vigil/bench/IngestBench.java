@@ -27,8 +27,8 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
  * NVD API 2.0 pages (the 38-CVE page fixture, repeated). Best of {@code ROUNDS}.
  *
  * <p>Arguments: {@code ROUNDS NVD_PAGES DEBIAN_RELEASES} (comma-separated, e.g. {@code
- * buster,bullseye,bookworm}, or {@code none}). Prints one line per feed: {@code ingest <feed> records=N ms=T
- * records_per_s=R peak_heap_mb=H floor_ms=F}.
+ * buster,bullseye,bookworm}, or {@code none}). Prints one line per feed: {@code ingest <feed>
+ * records=N ms=T records_per_s=R peak_heap_mb=H floor_ms=F}.
  */
 public final class IngestBench {
   private static final FeedClient OFFLINE = new FeedClient(Duration.ofSeconds(1));
