@@ -40,3 +40,6 @@ echo "kubectl: $("$VIGIL_KUBECTL" version --client --short 2>/dev/null || "$VIGI
 
 cd "$root"
 ./mvnw -B -ntp verify -Pimage -Dvigil.shared="$shared" "$@"
+
+# smoke run of the benchmark harness (seconds; the full run is outside CI, docs/BENCHMARKS.md)
+VIGIL_SHARED="$shared" bash "$root/bench/run" --quick
