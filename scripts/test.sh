@@ -12,8 +12,11 @@ export VIGIL_RIG_IMAGES="${VIGIL_RIG_IMAGES:-/tmp/vigil-rig-images}"
 need() { command -v "$1" >/dev/null 2>&1; }
 # rpm: Debian's rpm is the oracle of the rpm database and version-ordering tests
 # chromium: the HTML report test renders the report headless
-if ! need java || ! need javac || ! need curl || ! need dpkg-query || ! need rpm || ! need chromium; then
-  apt-get update -q >/dev/null && apt-get install -y -q openjdk-17-jdk-headless curl dpkg rpm chromium >/dev/null
+# wrk, time: the benchmark harness's smoke run (server load, peak RSS)
+if ! need java || ! need javac || ! need curl || ! need dpkg-query || ! need rpm || ! need chromium \
+   || ! need wrk || [ ! -x /usr/bin/time ]; then
+  apt-get update -q >/dev/null \
+    && apt-get install -y -q openjdk-17-jdk-headless curl dpkg rpm chromium wrk time >/dev/null
 fi
 
 bash "$shared/rig/services-up.sh"
