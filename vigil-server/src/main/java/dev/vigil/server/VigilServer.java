@@ -12,6 +12,7 @@ import dev.vigil.server.http.Responses;
 import dev.vigil.server.http.v1.LegacyRoutes;
 import dev.vigil.server.http.v4.IndexerRoutes;
 import dev.vigil.server.http.v4.MatcherRoutes;
+import dev.vigil.server.http.v4.NotifierRoutes;
 import dev.vigil.server.http.v4.OpenApiRoutes;
 import dev.vigil.server.http.v4.UploadRoutes;
 import dev.vigil.server.introspection.IntrospectionServer;
@@ -73,6 +74,9 @@ public final class VigilServer implements AutoCloseable {
       if (services.scheduler() != null) {
         services.scheduler().start();
       }
+      if (services.notifier() != null) {
+        services.notifier().start();
+      }
       LOG.atInfo()
           .setMessage("vigil server started")
           .addKeyValue("mode", config.mode())
@@ -117,6 +121,9 @@ public final class VigilServer implements AutoCloseable {
       new MatcherRoutes(services.matcher(), services.reports(), server.matcher().cacheAge())
           .register(config.routes);
     }
+    if (services.notifications() != null) {
+      new NotifierRoutes(services.notifications()).register(config.routes);
+    }
     if (services.legacyStore() != null) {
       new LegacyRoutes(services.indexer(), services.matcher(), services.legacyStore())
           .register(config.routes);
@@ -155,6 +162,9 @@ public final class VigilServer implements AutoCloseable {
     introspection.close();
     if (services.scheduler() != null) {
       services.scheduler().close();
+    }
+    if (services.notifier() != null) {
+      services.notifier().close();
     }
     stores.close();
   }

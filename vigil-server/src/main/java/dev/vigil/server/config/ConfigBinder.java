@@ -28,6 +28,9 @@ final class ConfigBinder {
   private static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofMinutes(10);
   private static final int DEFAULT_UPDATE_RETENTION = 10;
   private static final int DEFAULT_RUNS_PER_CORE = 2;
+  private static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_DELIVERY = Duration.ofMinutes(5);
+  private static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
   private static final long DEFAULT_UPLOAD_MAX_BYTES = 8L << 30;
   private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]*):(\\d{1,5})");
 
@@ -41,14 +44,16 @@ final class ConfigBinder {
   }
 
   ServerConfig bind() {
-    if (mode == Mode.NOTIFIER) {
-      throw new ConfigException(
-          "config: mode notifier is not available in this version of Vigil (combo, indexer and"
-              + " matcher are)");
-    }
     root.checkKeys(
-        Set.of("http_listen_addr", "introspection_addr", "indexer", "matcher", "updaters", "auth"),
-        Set.of("log_level", "trace", "metrics", "notifier", "matchers"),
+        Set.of(
+            "http_listen_addr",
+            "introspection_addr",
+            "indexer",
+            "matcher",
+            "updaters",
+            "auth",
+            "notifier"),
+        Set.of("log_level", "trace", "metrics", "matchers"),
         warnings);
     String http = address(root, "http_listen_addr", DEFAULT_HTTP_ADDR);
     String introspection = address(root, "introspection_addr", DEFAULT_INTROSPECTION_ADDR);
@@ -66,7 +71,65 @@ final class ConfigBinder {
     ServerConfig.Matcher matcher = matcher(matcherSection, matcherConn);
     ServerConfig.Updaters updaters = updaters(root.section("updaters"));
     Optional<ServerConfig.Psk> psk = auth(root.section("auth"));
-    return new ServerConfig(mode, http, introspection, indexer, matcher, updaters, psk, warnings);
+    Optional<ServerConfig.Notifier> notifier = notifier(root.section("notifier"), matcher, psk);
+    return new ServerConfig(
+        mode, http, introspection, indexer, matcher, updaters, psk, notifier, warnings);
+  }
+
+  /**
+   * The notifier's settings: required in notifier mode, used in combo mode when a deliverer is
+   * configured, else ignored.
+   */
+  private Optional<ServerConfig.Notifier> notifier(
+      Section s, ServerConfig.Matcher matcher, Optional<ServerConfig.Psk> psk) {
+    s.checkKeys(
+        Set.of(
+            "connstring",
+            "poll_interval",
+            "delivery_interval",
+            "expire_after",
+            "summary",
+            "webhook"),
+        Set.of("migrations", "indexer_addr", "matcher_addr", "disable_summary", "amqp", "stomp"),
+        warnings);
+    if (!s.has("webhook")) {
+      if (mode == Mode.NOTIFIER) {
+        throw new ConfigException(
+            "config: " + s.key("webhook") + " is required in notifier mode (where to deliver)");
+      }
+      return Optional.empty();
+    }
+    if (mode != Mode.NOTIFIER && mode != Mode.COMBO) {
+      warnings.add("config: " + s.key("webhook") + " is used in combo and notifier modes only");
+      return Optional.empty();
+    }
+    String connstring = s.string("connstring", "").trim();
+    Duration poll = positive(s, "poll_interval", s.duration("poll_interval", DEFAULT_POLL));
+    Duration delivery =
+        positive(s, "delivery_interval", s.duration("delivery_interval", DEFAULT_DELIVERY));
+    Duration expire = positive(s, "expire_after", s.duration("expire_after", DEFAULT_EXPIRY));
+    Section hook = s.section("webhook");
+    hook.checkKeys(Set.of("target", "callback", "headers", "signed"), Set.of(), warnings);
+    URI target = httpUrl(hook.key("target"), hook.string("target", "").trim());
+    URI callback = httpUrl(hook.key("callback"), hook.string("callback", "").trim());
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Section headerSection = hook.section("headers");
+    for (String name : headerSection.keys()) {
+      headers.put(name, headerSection.strings(name));
+    }
+    boolean signed = hook.bool("signed");
+    if (signed && psk.isEmpty()) {
+      throw new ConfigException(
+          "config: " + hook.key("signed") + " needs auth.psk, whose key signs the webhook");
+    }
+    return Optional.of(
+        new ServerConfig.Notifier(
+            connstring.isEmpty() ? matcher.store() : store(s, connstring),
+            poll,
+            delivery,
+            expire,
+            s.bool("summary"),
+            new ServerConfig.Webhook(target, callback, headers, signed)));
   }
 
   private ServerConfig.Indexer indexer(Section s, String connstring) {

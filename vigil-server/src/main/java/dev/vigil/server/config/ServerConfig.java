@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param matcher the matcher's settings
  * @param updaters which updaters run and from where
  * @param psk the pre-shared key authentication, when configured
+ * @param notifier the notifier's settings, when it runs (notifier mode, or combo with a deliverer)
  * @param warnings what was accepted but deserves a word, one line each
  */
 public record ServerConfig(
@@ -28,6 +29,7 @@ public record ServerConfig(
     Matcher matcher,
     Updaters updaters,
     Optional<Psk> psk,
+    Optional<Notifier> notifier,
     List<String> warnings) {
 
   /** Copies the warnings. */
@@ -115,6 +117,41 @@ public record ServerConfig(
     @Override
     public byte[] key() {
       return key.clone();
+    }
+  }
+
+  /**
+   * The notifier's settings.
+   *
+   * @param store where notification sets are kept, for {@code Datastores.open}
+   * @param pollInterval how often new update operations are looked for and due sets delivered
+   * @param deliveryInterval how long an unacknowledged set waits before it is delivered again
+   * @param expireAfter how old a set may grow before it expires unacknowledged
+   * @param summary true to keep, per manifest and reason, only the most severe vulnerability
+   * @param webhook the webhook deliverer
+   */
+  public record Notifier(
+      String store,
+      Duration pollInterval,
+      Duration deliveryInterval,
+      Duration expireAfter,
+      boolean summary,
+      Webhook webhook) {}
+
+  /**
+   * Clair's webhook deliverer.
+   *
+   * @param target where the notification is POSTed
+   * @param callback the base URL of the notification API; the set's id is appended
+   * @param headers extra request headers
+   * @param signed whether to sign with the PSK (requires {@code auth.psk})
+   */
+  public record Webhook(
+      URI target, URI callback, Map<String, List<String>> headers, boolean signed) {
+
+    /** Copies the headers. */
+    public Webhook {
+      headers = Map.copyOf(headers);
     }
   }
 }

@@ -1,0 +1,18 @@
+package dev.vigil.server.notifier;
+
+import java.io.IOException;
+import java.util.UUID;
+
+/** Tells a receiver that a notification set is ready: Clair's notifier deliverer. */
+public interface Deliverer {
+
+  /** The deliverer's name, for logs. */
+  String name();
+
+  /**
+   * Delivers the set {@code id}; returning means the receiver took it.
+   *
+   * @throws IOException when the receiver could not be reached or refused it
+   */
+  void deliver(UUID id) throws IOException;
+}
