@@ -18,10 +18,12 @@ import dev.vigil.server.indexer.IndexerService;
 import dev.vigil.server.matcher.MatcherService;
 import dev.vigil.server.matcher.RemoteIndexer;
 import dev.vigil.server.matcher.UpdateScheduler;
+import dev.vigil.server.notifier.AmqpDeliverer;
 import dev.vigil.server.notifier.Deliverer;
 import dev.vigil.server.notifier.NotificationDelivery;
 import dev.vigil.server.notifier.NotificationProcessor;
 import dev.vigil.server.notifier.Notifier;
+import dev.vigil.server.notifier.StompDeliverer;
 import dev.vigil.server.notifier.WebhookDeliverer;
 import dev.vigil.spi.Updater;
 import dev.vigil.spi.UpdaterFactory;
@@ -144,11 +146,7 @@ record Services(
       Datastore vulnerabilities,
       AffectedManifests affected,
       Optional<PskAuthenticator> auth) {
-    Optional<Supplier<String>> signer =
-        settings.webhook().signed()
-            ? auth.map(a -> (Supplier<String>) a::intraserviceAuthorization)
-            : Optional.empty();
-    Deliverer deliverer = new WebhookDeliverer(settings.webhook(), signer);
+    Deliverer deliverer = deliverer(settings.destination(), store, auth);
     Clock clock = Clock.systemUTC();
     return new Notifier(
         store,
@@ -156,6 +154,24 @@ record Services(
         new NotificationDelivery(
             store, deliverer, settings.deliveryInterval(), settings.expireAfter(), clock),
         settings.pollInterval());
+  }
+
+  private static Deliverer deliverer(
+      ServerConfig.Destination destination,
+      NotificationStore store,
+      Optional<PskAuthenticator> auth) {
+    if (destination instanceof ServerConfig.Amqp amqp) {
+      return new AmqpDeliverer(amqp, store);
+    }
+    if (destination instanceof ServerConfig.Stomp stomp) {
+      return new StompDeliverer(stomp, store);
+    }
+    ServerConfig.Webhook webhook = (ServerConfig.Webhook) destination;
+    Optional<Supplier<String>> signer =
+        webhook.signed()
+            ? auth.map(a -> (Supplier<String>) a::intraserviceAuthorization)
+            : Optional.empty();
+    return new WebhookDeliverer(webhook, signer);
   }
 
   private static List<Updater> updaters(ServerConfig.Updaters config) {

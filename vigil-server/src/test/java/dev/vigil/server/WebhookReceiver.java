@@ -12,21 +12,27 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook receiver on loopback, as a notification consumer runs one: it takes only POSTs whose
  * bearer JWT verifies under the shared key, and queues their bodies.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class WebhookReceiver implements Inbox, AutoCloseable {
   /** One accepted delivery. */
   record Delivery(JsonNode body, String issuer, String testHeader) {}
 
   private final HttpServer server;
   private final MACVerifier verifier;
   private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+  private final List<String> issuers = new CopyOnWriteArrayList<>();
+  private final List<String> testHeaders = new CopyOnWriteArrayList<>();
+  private final AtomicInteger refused = new AtomicInteger();
 
   WebhookReceiver(byte[] key) throws IOException, JOSEException {
     this.verifier = new MACVerifier(key);
@@ -40,9 +46,35 @@ final class WebhookReceiver implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
   }
 
+  /** How many deliveries were accepted. */
+  int accepted() {
+    return issuers.size();
+  }
+
+  /** How many requests were refused (bad or missing signature). */
+  int refused() {
+    return refused.get();
+  }
+
+  /** The issuers of the accepted deliveries' tokens. */
+  List<String> issuers() {
+    return List.copyOf(issuers);
+  }
+
+  /** The X-Vigil-Test header of each accepted delivery. */
+  List<String> testHeaders() {
+    return List.copyOf(testHeaders);
+  }
+
   /** The next accepted delivery within {@code wait}, or null. */
-  Delivery next(Duration wait) throws InterruptedException {
+  Delivery nextDelivery(Duration wait) throws InterruptedException {
     return deliveries.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public JsonNode next(Duration wait) throws InterruptedException {
+    Delivery delivery = nextDelivery(wait);
+    return delivery == null ? null : delivery.body();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -51,14 +83,14 @@ final class WebhookReceiver implements AutoCloseable {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       String issuer = verifiedIssuer(authorization);
       if (!"POST".equals(exchange.getRequestMethod()) || issuer == null) {
+        refused.incrementAndGet();
         exchange.sendResponseHeaders(401, -1);
         return;
       }
-      deliveries.add(
-          new Delivery(
-              Json.mapper().readTree(body),
-              issuer,
-              exchange.getRequestHeaders().getFirst("X-Vigil-Test")));
+      String testHeader = exchange.getRequestHeaders().getFirst("X-Vigil-Test");
+      issuers.add(issuer);
+      testHeaders.add(String.valueOf(testHeader));
+      deliveries.add(new Delivery(Json.mapper().readTree(body), issuer, testHeader));
       exchange.sendResponseHeaders(200, -1);
     }
   }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Binds and validates the configuration tree, with Clair's defaults. */
 final class ConfigBinder {
@@ -89,18 +90,31 @@ final class ConfigBinder {
             "delivery_interval",
             "expire_after",
             "summary",
-            "webhook"),
-        Set.of("migrations", "indexer_addr", "matcher_addr", "disable_summary", "amqp", "stomp"),
+            "webhook",
+            "amqp",
+            "stomp"),
+        Set.of("migrations", "indexer_addr", "matcher_addr", "disable_summary"),
         warnings);
-    if (!s.has("webhook")) {
+    List<String> destinations = Stream.of("webhook", "amqp", "stomp").filter(s::has).toList();
+    if (destinations.size() > 1) {
+      throw new ConfigException(
+          "config: notifier configures " + destinations + ": choose one deliverer");
+    }
+    if (destinations.isEmpty()) {
       if (mode == Mode.NOTIFIER) {
         throw new ConfigException(
-            "config: " + s.key("webhook") + " is required in notifier mode (where to deliver)");
+            "config: notifier mode needs a deliverer: "
+                + s.key("webhook")
+                + ", "
+                + s.key("amqp")
+                + " or "
+                + s.key("stomp"));
       }
       return Optional.empty();
     }
     if (mode != Mode.NOTIFIER && mode != Mode.COMBO) {
-      warnings.add("config: " + s.key("webhook") + " is used in combo and notifier modes only");
+      warnings.add(
+          "config: " + s.key(destinations.get(0)) + " is used in combo and notifier modes only");
       return Optional.empty();
     }
     String connstring = s.string("connstring", "").trim();
@@ -108,10 +122,25 @@ final class ConfigBinder {
     Duration delivery =
         positive(s, "delivery_interval", s.duration("delivery_interval", DEFAULT_DELIVERY));
     Duration expire = positive(s, "expire_after", s.duration("expire_after", DEFAULT_EXPIRY));
-    Section hook = s.section("webhook");
+    ServerConfig.Destination destination =
+        switch (destinations.get(0)) {
+          case "webhook" -> webhook(s.section("webhook"), psk);
+          case "amqp" -> amqp(s.section("amqp"));
+          default -> stomp(s.section("stomp"));
+        };
+    return Optional.of(
+        new ServerConfig.Notifier(
+            connstring.isEmpty() ? matcher.store() : store(s, connstring),
+            poll,
+            delivery,
+            expire,
+            s.bool("summary"),
+            destination));
+  }
+
+  private ServerConfig.Webhook webhook(Section hook, Optional<ServerConfig.Psk> psk) {
     hook.checkKeys(Set.of("target", "callback", "headers", "signed"), Set.of(), warnings);
     URI target = httpUrl(hook.key("target"), hook.string("target", "").trim());
-    URI callback = httpUrl(hook.key("callback"), hook.string("callback", "").trim());
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Section headerSection = hook.section("headers");
     for (String name : headerSection.keys()) {
@@ -122,14 +151,76 @@ final class ConfigBinder {
       throw new ConfigException(
           "config: " + hook.key("signed") + " needs auth.psk, whose key signs the webhook");
     }
-    return Optional.of(
-        new ServerConfig.Notifier(
-            connstring.isEmpty() ? matcher.store() : store(s, connstring),
-            poll,
-            delivery,
-            expire,
-            s.bool("summary"),
-            new ServerConfig.Webhook(target, callback, headers, signed)));
+    return new ServerConfig.Webhook(target, callback(hook, false), headers, signed);
+  }
+
+  private ServerConfig.Amqp amqp(Section s) {
+    s.checkKeys(
+        Set.of("uris", "exchange", "routing_key", "direct", "rollup", "callback"),
+        Set.of("tls"),
+        warnings);
+    List<URI> uris = new ArrayList<>();
+    for (String uri : required(s, "uris")) {
+      URI parsed = URI.create(uri);
+      if (!"amqp".equals(parsed.getScheme()) || parsed.getHost() == null) {
+        throw new ConfigException("config: " + s.key("uris") + ": '" + uri + "' is not amqp://");
+      }
+      uris.add(parsed);
+    }
+    Section exchange = s.section("exchange");
+    exchange.checkKeys(Set.of("name"), Set.of("type", "durable", "auto_delete"), warnings);
+    boolean direct = s.bool("direct");
+    return new ServerConfig.Amqp(
+        uris,
+        exchange.string("name", ""),
+        s.string("routing_key", ""),
+        direct,
+        rollup(s),
+        callback(s, direct));
+  }
+
+  private ServerConfig.Stomp stomp(Section s) {
+    s.checkKeys(
+        Set.of("uris", "destination", "direct", "rollup", "callback", "user"),
+        Set.of("tls"),
+        warnings);
+    Section user = s.section("user");
+    user.checkKeys(Set.of("login", "passcode"), Set.of(), warnings);
+    String destination = s.string("destination", "").trim();
+    if (destination.isEmpty()) {
+      throw new ConfigException("config: " + s.key("destination") + " is required");
+    }
+    boolean direct = s.bool("direct");
+    return new ServerConfig.Stomp(
+        required(s, "uris"),
+        user.string("login", ""),
+        user.string("passcode", ""),
+        destination,
+        direct,
+        rollup(s),
+        callback(s, direct));
+  }
+
+  private static List<String> required(Section s, String key) {
+    List<String> values = s.strings(key);
+    if (values.isEmpty()) {
+      throw new ConfigException("config: " + s.key(key) + " is required");
+    }
+    return values;
+  }
+
+  private static int rollup(Section s) {
+    int rollup = s.integer("rollup", 1);
+    if (rollup < 1) {
+      throw new ConfigException("config: " + s.key("rollup") + " must be at least 1");
+    }
+    return rollup;
+  }
+
+  /** The callback base URL; optional only for a direct deliverer. */
+  private static URI callback(Section s, boolean direct) {
+    String text = s.string("callback", "").trim();
+    return text.isEmpty() && direct ? null : httpUrl(s.key("callback"), text);
   }
 
   private ServerConfig.Indexer indexer(Section s, String connstring) {

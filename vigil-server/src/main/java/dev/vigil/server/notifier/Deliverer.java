@@ -12,7 +12,9 @@ public interface Deliverer {
   /**
    * Delivers the set {@code id}; returning means the receiver took it.
    *
+   * @return true when the notifications themselves were delivered (direct mode), so the set is
+   *     done; false when the receiver was told where to read them and must acknowledge them
    * @throws IOException when the receiver could not be reached or refused it
    */
-  void deliver(UUID id) throws IOException;
+  boolean deliver(UUID id) throws IOException;
 }

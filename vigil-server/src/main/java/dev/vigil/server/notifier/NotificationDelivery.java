@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Delivers the due notification sets: a delivered set is due again after the delivery interval
  * until it is acknowledged (at least once delivery); a failed one is retried with exponential
  * backoff from {@value #RETRY_BASE_MILLIS} ms, never waiting longer than the interval. Sets older
- * than the expiry age expire first. All state is in the store, so a restart resumes it.
+ * than the expiry age expire first. A direct delivery (the notifications themselves) finishes its
+ * set. All state is in the store, so a restart resumes it.
  */
 public final class NotificationDelivery {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
@@ -49,8 +50,11 @@ public final class NotificationDelivery {
     }
     for (Due due : store.notificationsDue(clock.instant(), BATCH)) {
       try {
-        deliverer.deliver(due.id());
-        store.notificationAttempted(due.id(), true, clock.instant().plus(interval));
+        if (deliverer.deliver(due.id())) {
+          store.acknowledgeNotifications(due.id());
+        } else {
+          store.notificationAttempted(due.id(), true, clock.instant().plus(interval));
+        }
         LOG.info("notification delivered: deliverer={} id={}", deliverer.name(), due.id());
       } catch (IOException e) {
         Instant retry = clock.instant().plus(backoff(due.failedAttempts()));

@@ -1,6 +1,5 @@
 package dev.vigil.server.notifier;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.server.config.ServerConfig;
 import dev.vigil.server.http.Responses;
@@ -46,12 +45,8 @@ public final class WebhookDeliverer implements Deliverer {
   }
 
   @Override
-  public void deliver(UUID id) throws IOException {
-    ObjectNode body =
-        JsonNodeFactory.instance
-            .objectNode()
-            .put("notification_id", id.toString())
-            .put("callback", config.callback().resolve(id.toString()).toString());
+  public boolean deliver(UUID id) throws IOException {
+    ObjectNode body = NotificationJson.callback(id, config.callback());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(config.target())
             .timeout(TIMEOUT)
@@ -71,5 +66,6 @@ public final class WebhookDeliverer implements Deliverer {
     if (response.statusCode() / 100 != 2) {
       throw new IOException("webhook: " + config.target() + " answered " + response.statusCode());
     }
+    return false;
   }
 }

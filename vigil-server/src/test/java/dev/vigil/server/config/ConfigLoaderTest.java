@@ -178,7 +178,8 @@ class ConfigLoaderTest {
     assertError(
         Mode.NOTIFIER,
         "",
-        "config: notifier.webhook is required in notifier mode (where to deliver)");
+        "config: notifier mode needs a deliverer: notifier.webhook, notifier.amqp or"
+            + " notifier.stomp");
     assertError(
         Mode.COMBO,
         "notifier:\n  webhook:\n    target: http://127.0.0.1:1/\n    callback: http://x/\n"

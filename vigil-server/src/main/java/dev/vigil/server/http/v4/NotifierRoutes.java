@@ -1,22 +1,18 @@
 package dev.vigil.server.http.v4;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.datastore.NotificationStore;
-import dev.vigil.datastore.NotificationStore.Notification;
 import dev.vigil.datastore.NotificationStore.Page;
-import dev.vigil.model.Json;
 import dev.vigil.server.http.ApiException;
 import dev.vigil.server.http.ApiPaths;
 import dev.vigil.server.http.MediaTypes;
 import dev.vigil.server.http.Requests;
 import dev.vigil.server.http.Responses;
+import dev.vigil.server.notifier.NotificationJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -56,13 +52,7 @@ public final class NotifierRoutes {
     ObjectNode pageNode = body.putObject("page").put("size", found.notifications().size());
     found.next().ifPresent(token -> pageNode.put("next", token));
     ArrayNode list = body.putArray("notifications");
-    for (Notification n : found.notifications()) {
-      list.addObject()
-          .put("id", n.id().toString())
-          .put("manifest", n.manifest().toString())
-          .put("reason", n.reason())
-          .set("vulnerability", vulnerability(n.vulnerabilityJson()));
-    }
+    found.notifications().forEach(n -> list.add(NotificationJson.notification(n)));
     Responses.json(ctx, 200, type, body);
   }
 
@@ -85,13 +75,5 @@ public final class NotifierRoutes {
       // reported below
     }
     throw ApiException.badRequest("\"page_size\" must be a positive number: \"" + text + "\"");
-  }
-
-  private static JsonNode vulnerability(String json) {
-    try {
-      return Json.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
