@@ -15,7 +15,7 @@ import java.util.UUID;
  * close, read by polling.
  */
 final class QueueInbox implements Inbox, AutoCloseable {
-  static final String AMQP_URI = "amqp://guest:guest@127.0.0.1:5672/";
+  static final String AMQP_URI = "amqp://guest:guest@127.0.0.1:5672";
 
   private final Connection connection;
   private final Channel channel;

@@ -51,7 +51,8 @@ public final class AmqpDeliverer implements Deliverer {
         publish(uri, bodies);
         return config.direct();
       } catch (IOException e) {
-        failure = e;
+        Throwable cause = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
+        failure = new IOException("amqp: " + uri.getHost() + ": " + cause.getMessage(), e);
       }
     }
     throw failure;
