@@ -28,6 +28,14 @@ class NotifierAmqpTest {
     }
   }
 
+  @Test
+  void summaryKeepsTheMostSevereVulnerabilityPerManifest() throws Exception {
+    try (NotifierScenario scenario = new NotifierScenario(tmp);
+        QueueInbox inbox = new QueueInbox()) {
+      scenario.runSummary(scenario.config("  summary: true\n" + amqp(inbox, true, null)), inbox);
+    }
+  }
+
   private static String amqp(QueueInbox inbox, boolean direct, String callback) {
     return "  amqp:\n    uris: [\""
         + QueueInbox.AMQP_URI

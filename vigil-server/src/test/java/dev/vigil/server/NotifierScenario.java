@@ -211,6 +211,7 @@ final class NotifierScenario implements AutoCloseable {
       assertThat(first.get("callback").asText()).isEqualTo(callback + id);
       List<JsonNode> notifications = allPages(server, id, 3);
       assertThat(notifications.size()).isGreaterThan(3);
+      assertRefusesBadRequests(server, id);
       assertExpected(server, notifications);
       JsonNode again = inbox.next(WAIT);
       assertThat(again).as("unacknowledged: announced again").isNotNull();
@@ -257,6 +258,35 @@ final class NotifierScenario implements AutoCloseable {
       }
       assertThat(messages).isEqualTo((notifications.size() + rollup - 1) / rollup);
       assertExpected(server, notifications);
+    }
+  }
+
+  /** Hostile paging parameters and ids get a 400, an unknown set a 404. */
+  private void assertRefusesBadRequests(RunningServer server, String id) throws Exception {
+    for (String query : new String[] {"?page_size=0", "?page_size=x", "?next=-1", "?next=%27"}) {
+      assertThat(call(server, "GET", id + query)).as(query).isEqualTo(400);
+    }
+    assertThat(call(server, "GET", "not-a-uuid")).isEqualTo(400);
+    assertThat(call(server, "DELETE", "not-a-uuid")).isEqualTo(400);
+    assertThat(call(server, "GET", java.util.UUID.randomUUID().toString())).isEqualTo(404);
+  }
+
+  /**
+   * The summary scenario: one direct message holding one notification, the manifest's most severe
+   * new vulnerability.
+   */
+  void runSummary(String yaml, Inbox inbox) throws Exception {
+    try (RunningServer server = start(yaml)) {
+      indexP1(server);
+      publishNewSecDb();
+      JsonNode message = inbox.next(WAIT);
+      assertThat(message).as("a message within a minute").isNotNull();
+      assertThat(message).hasSize(1);
+      JsonNode only = message.get(0);
+      assertThat(only.get("manifest").asText()).isEqualTo(manifest.toString());
+      assertThat(only.get("reason").asText()).isEqualTo("added");
+      assertThat(report(server)).containsAll(keys(List.of(only)));
+      assertThat(inbox.next(DELIVERY_INTERVAL.multipliedBy(2))).isNull();
     }
   }
 
