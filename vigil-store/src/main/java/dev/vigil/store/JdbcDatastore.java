@@ -188,6 +188,12 @@ final class JdbcDatastore implements Datastore {
   }
 
   @Override
+  public List<Digest> indexedManifests(Digest after, int limit) {
+    return jdbc.read(
+        "list index reports after " + after, c -> IndexReports.manifests(c, after, limit));
+  }
+
+  @Override
   public void saveLegacyLayer(LegacyLayer layer) {
     jdbc.write(
         "save legacy layer " + layer.name(),

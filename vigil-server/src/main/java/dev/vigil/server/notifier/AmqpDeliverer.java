@@ -11,7 +11,6 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,18 +21,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Thread-safe: each delivery uses its own connection.
  */
-public final class AmqpDeliverer implements Deliverer {
+public final class AmqpDeliverer extends QueueDeliverer<URI> {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final AMQP.BasicProperties PROPERTIES =
       new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build();
 
   private final ServerConfig.Amqp config;
-  private final NotificationStore store;
 
   /** A deliverer for {@code config}, reading direct notifications from {@code store}. */
   public AmqpDeliverer(ServerConfig.Amqp config, NotificationStore store) {
+    super(store, config.uris(), config.direct(), config.rollup(), config.callback());
     this.config = config;
-    this.store = store;
   }
 
   @Override
@@ -42,20 +40,13 @@ public final class AmqpDeliverer implements Deliverer {
   }
 
   @Override
-  public boolean deliver(UUID id) throws IOException {
-    List<byte[]> bodies =
-        Messages.of(store, id, config.direct(), config.rollup(), config.callback());
-    IOException failure = new IOException("amqp: no broker configured");
-    for (URI uri : config.uris()) {
-      try {
-        publish(uri, bodies);
-        return config.direct();
-      } catch (IOException e) {
-        Throwable cause = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
-        failure = new IOException("amqp: " + uri.getHost() + ": " + cause.getMessage(), e);
-      }
+  void send(URI uri, List<byte[]> bodies) throws IOException {
+    try {
+      publish(uri, bodies);
+    } catch (IOException e) {
+      Throwable cause = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
+      throw new IOException("amqp: " + uri.getHost() + ": " + cause.getMessage(), e);
     }
-    throw failure;
   }
 
   private void publish(URI uri, List<byte[]> bodies) throws IOException {

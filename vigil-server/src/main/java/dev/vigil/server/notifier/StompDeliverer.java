@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Clair's STOMP 1.2 deliverer: connects to the first broker that answers, sends every message to
@@ -23,16 +22,15 @@ import java.util.UUID;
  *
  * <p>Thread-safe: each delivery uses its own connection.
  */
-public final class StompDeliverer implements Deliverer {
+public final class StompDeliverer extends QueueDeliverer<String> {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final ServerConfig.Stomp config;
-  private final NotificationStore store;
 
   /** A deliverer for {@code config}, reading direct notifications from {@code store}. */
   public StompDeliverer(ServerConfig.Stomp config, NotificationStore store) {
+    super(store, config.uris(), config.direct(), config.rollup(), config.callback());
     this.config = config;
-    this.store = store;
   }
 
   @Override
@@ -41,22 +39,7 @@ public final class StompDeliverer implements Deliverer {
   }
 
   @Override
-  public boolean deliver(UUID id) throws IOException {
-    List<byte[]> bodies =
-        Messages.of(store, id, config.direct(), config.rollup(), config.callback());
-    IOException failure = new IOException("stomp: no broker configured");
-    for (String address : config.uris()) {
-      try {
-        send(address, bodies);
-        return config.direct();
-      } catch (IOException e) {
-        failure = e;
-      }
-    }
-    throw failure;
-  }
-
-  private void send(String address, List<byte[]> bodies) throws IOException {
+  void send(String address, List<byte[]> bodies) throws IOException {
     int colon = address.lastIndexOf(':');
     if (colon < 0) {
       throw new IOException("stomp: '" + address + "' is not host:port");
