@@ -3,7 +3,8 @@ package dev.vigil.datastore;
 import java.util.Optional;
 
 /** The stores over one database; closing it releases the connections. */
-public interface Datastore extends VulnerabilityStore, IndexStore, LegacyLayerStore, AutoCloseable {
+public interface Datastore
+    extends VulnerabilityStore, IndexStore, LegacyLayerStore, NotificationStore, AutoCloseable {
 
   /**
    * The size of the database in bytes, as the database reports it: the SQLite file's pages, or the

@@ -37,4 +37,13 @@ public interface IndexStore {
 
   /** The digests of every stored report, in no particular order. */
   List<Digest> indexedManifests();
+
+  /**
+   * One page of the stored reports' digests in digest order, for walking them all without holding
+   * them all.
+   *
+   * @param after the last digest of the previous page, or null for the first page
+   * @param limit the most digests to return
+   */
+  List<Digest> indexedManifests(Digest after, int limit);
 }

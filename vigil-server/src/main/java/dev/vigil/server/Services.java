@@ -1,6 +1,7 @@
 package dev.vigil.server;
 
 import dev.vigil.datastore.Datastore;
+import dev.vigil.datastore.NotificationStore;
 import dev.vigil.ecosystem.Defaults;
 import dev.vigil.feed.FeedClient;
 import dev.vigil.indexer.Indexer;
@@ -17,14 +18,23 @@ import dev.vigil.server.indexer.IndexerService;
 import dev.vigil.server.matcher.MatcherService;
 import dev.vigil.server.matcher.RemoteIndexer;
 import dev.vigil.server.matcher.UpdateScheduler;
+import dev.vigil.server.notifier.AmqpDeliverer;
+import dev.vigil.server.notifier.Deliverer;
+import dev.vigil.server.notifier.NotificationDelivery;
+import dev.vigil.server.notifier.NotificationProcessor;
+import dev.vigil.server.notifier.Notifier;
+import dev.vigil.server.notifier.StompDeliverer;
+import dev.vigil.server.notifier.WebhookDeliverer;
 import dev.vigil.spi.Updater;
 import dev.vigil.spi.UpdaterFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import okhttp3.EventListener;
 
 /**
@@ -37,6 +47,8 @@ import okhttp3.EventListener;
  * @param reports where the matcher reads index reports, null without matcher
  * @param scheduler the updater schedule, null when updaters are off or there is no matcher
  * @param ready true once the server can give complete answers
+ * @param notifications the notification sets, null unless the notifier runs
+ * @param notifier the notifier, null unless it runs
  */
 record Services(
     IndexerService indexer,
@@ -45,7 +57,9 @@ record Services(
     MatcherService matcher,
     IndexReportLookup reports,
     UpdateScheduler scheduler,
-    BooleanSupplier ready) {
+    BooleanSupplier ready,
+    NotificationStore notifications,
+    Notifier notifier) {
   private static final Duration FEED_TIMEOUT = Duration.ofSeconds(60);
 
   /**
@@ -83,8 +97,21 @@ record Services(
       affected = new AffectedManifests(store, Defaults.matchers());
       legacy = config.mode().runsMatcher() ? store : null;
     }
+    Notifier notifier = null;
+    NotificationStore notifications = null;
+    if (config.notifier().isPresent()) {
+      ServerConfig.Notifier settings = config.notifier().get();
+      Datastore store = stores.at(settings.store());
+      notifications = store;
+      AffectedManifests finder =
+          affected != null
+              ? affected
+              : new AffectedManifests(stores.at(config.indexer().store()), Defaults.matchers());
+      notifier = notifier(settings, store, stores.at(config.matcher().store()), finder, auth);
+    }
     if (!config.mode().runsMatcher()) {
-      return new Services(indexer, affected, null, null, null, null, () -> true);
+      return new Services(
+          indexer, affected, null, null, null, null, () -> true, notifications, notifier);
     }
     Datastore store = stores.at(config.matcher().store());
     IndexReportLookup reports =
@@ -108,7 +135,43 @@ record Services(
     MatcherService matcher =
         new MatcherService(
             new MatcherEngine(Defaults.matchers(), Defaults.enrichers(), store), store, settled);
-    return new Services(indexer, affected, legacy, matcher, reports, scheduler, settled);
+    return new Services(
+        indexer, affected, legacy, matcher, reports, scheduler, settled, notifications, notifier);
+  }
+
+  /** The notifier: sets kept in {@code store}, diffs read from {@code vulnerabilities}. */
+  private static Notifier notifier(
+      ServerConfig.Notifier settings,
+      Datastore store,
+      Datastore vulnerabilities,
+      AffectedManifests affected,
+      Optional<PskAuthenticator> auth) {
+    Deliverer deliverer = deliverer(settings.destination(), store, auth);
+    Clock clock = Clock.systemUTC();
+    return new Notifier(
+        store,
+        new NotificationProcessor(vulnerabilities, affected, store, settings.summary(), clock),
+        new NotificationDelivery(
+            store, deliverer, settings.deliveryInterval(), settings.expireAfter(), clock),
+        settings.pollInterval());
+  }
+
+  private static Deliverer deliverer(
+      ServerConfig.Destination destination,
+      NotificationStore store,
+      Optional<PskAuthenticator> auth) {
+    if (destination instanceof ServerConfig.Amqp amqp) {
+      return new AmqpDeliverer(amqp, store);
+    }
+    if (destination instanceof ServerConfig.Stomp stomp) {
+      return new StompDeliverer(stomp, store);
+    }
+    ServerConfig.Webhook webhook = (ServerConfig.Webhook) destination;
+    Optional<Supplier<String>> signer =
+        webhook.signed()
+            ? auth.map(a -> (Supplier<String>) a::intraserviceAuthorization)
+            : Optional.empty();
+    return new WebhookDeliverer(webhook, signer);
   }
 
   private static List<Updater> updaters(ServerConfig.Updaters config) {

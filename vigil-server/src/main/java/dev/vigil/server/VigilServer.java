@@ -12,6 +12,7 @@ import dev.vigil.server.http.Responses;
 import dev.vigil.server.http.v1.LegacyRoutes;
 import dev.vigil.server.http.v4.IndexerRoutes;
 import dev.vigil.server.http.v4.MatcherRoutes;
+import dev.vigil.server.http.v4.NotifierRoutes;
 import dev.vigil.server.http.v4.OpenApiRoutes;
 import dev.vigil.server.http.v4.UploadRoutes;
 import dev.vigil.server.introspection.IntrospectionServer;
@@ -74,6 +75,9 @@ public final class VigilServer implements AutoCloseable {
       if (services.scheduler() != null) {
         services.scheduler().start();
       }
+      if (services.notifier() != null) {
+        services.notifier().start();
+      }
       LOG.atInfo()
           .setMessage("vigil server started")
           .addKeyValue("mode", config.mode())
@@ -117,6 +121,9 @@ public final class VigilServer implements AutoCloseable {
     if (services.matcher() != null) {
       new MatcherRoutes(services.matcher(), services.reports(), server.matcher().cacheAge())
           .register(config.routes);
+    }
+    if (services.notifications() != null) {
+      new NotifierRoutes(services.notifications()).register(config.routes);
     }
     if (services.legacyStore() != null) {
       new LegacyRoutes(services.indexer(), services.matcher(), services.legacyStore())
@@ -165,6 +172,9 @@ public final class VigilServer implements AutoCloseable {
     introspection.close();
     if (services.scheduler() != null) {
       services.scheduler().close();
+    }
+    if (services.notifier() != null) {
+      services.notifier().close();
     }
     stores.close();
   }

@@ -26,9 +26,15 @@ final class RunningServer implements AutoCloseable {
 
   /** Starts a server of {@code mode} configured by {@code yaml} (listen addresses are added). */
   static RunningServer start(Mode mode, Path dir, String yaml) throws IOException {
+    return start(mode, dir, yaml, 0);
+  }
+
+  /** Starts a server of {@code mode} whose API listens on {@code apiPort} (0 for any). */
+  static RunningServer start(Mode mode, Path dir, String yaml, int apiPort) throws IOException {
     Path file = Files.createTempFile(dir, "vigil", ".yaml");
     Files.writeString(
-        file, "http_listen_addr: 127.0.0.1:0\nintrospection_addr: 127.0.0.1:0\n" + yaml);
+        file,
+        "http_listen_addr: 127.0.0.1:" + apiPort + "\nintrospection_addr: 127.0.0.1:0\n" + yaml);
     return new RunningServer(VigilServer.start(ConfigLoader.load(mode, file, Map.of())));
   }
 

@@ -77,6 +77,25 @@ final class IndexReports {
     return manifests;
   }
 
+  /** Up to {@code limit} digests after {@code after} (null: from the start), in order. */
+  static List<Digest> manifests(Connection connection, Digest after, int limit)
+      throws SQLException {
+    String sql =
+        "SELECT manifest_hash FROM index_report WHERE manifest_hash > ?"
+            + " ORDER BY manifest_hash LIMIT ?";
+    List<Digest> manifests = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setString(1, after == null ? "" : after.toString());
+      select.setInt(2, limit);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          manifests.add(Digest.parse(rs.getString(1)));
+        }
+      }
+    }
+    return manifests;
+  }
+
   private static Optional<String> column(Connection connection, Digest manifest, String column)
       throws SQLException {
     String sql = "SELECT " + column + " FROM index_report WHERE manifest_hash = ?";

@@ -13,6 +13,7 @@ import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +188,12 @@ final class JdbcDatastore implements Datastore {
   }
 
   @Override
+  public List<Digest> indexedManifests(Digest after, int limit) {
+    return jdbc.read(
+        "list index reports after " + after, c -> IndexReports.manifests(c, after, limit));
+  }
+
+  @Override
   public void saveLegacyLayer(LegacyLayer layer) {
     jdbc.write(
         "save legacy layer " + layer.name(),
@@ -209,6 +216,49 @@ final class JdbcDatastore implements Datastore {
   @Override
   public List<String> legacyNamespaces() {
     return jdbc.read("list legacy namespaces", LegacyLayers::namespaces);
+  }
+
+  @Override
+  public boolean notificationsProcessed(UUID ref) {
+    return jdbc.read("look up notifications of " + ref, c -> Notifications.processed(c, ref));
+  }
+
+  @Override
+  public UUID saveNotifications(
+      UUID ref, String updater, List<Notification> notifications, Instant now) {
+    return jdbc.write(
+        "save notifications of " + ref,
+        c -> Notifications.save(c, ref, updater, notifications, now));
+  }
+
+  @Override
+  public Optional<Page> notificationPage(UUID id, Optional<String> after, int size) {
+    return jdbc.read("load notifications " + id, c -> Notifications.page(c, id, after, size));
+  }
+
+  @Override
+  public boolean acknowledgeNotifications(UUID id) {
+    return jdbc.write("acknowledge notifications " + id, c -> Notifications.acknowledge(c, id));
+  }
+
+  @Override
+  public List<Due> notificationsDue(Instant now, int limit) {
+    return jdbc.read("list due notifications", c -> Notifications.due(c, now, limit));
+  }
+
+  @Override
+  public void notificationAttempted(UUID id, boolean delivered, Instant next) {
+    jdbc.write(
+        "record delivery of " + id,
+        c -> {
+          Notifications.attempted(c, id, delivered, next);
+          return null;
+        });
+  }
+
+  @Override
+  public int expireNotifications(Instant cutoff) {
+    return jdbc.write("expire notifications", c -> Notifications.expire(c, cutoff));
   }
 
   @Override

@@ -41,6 +41,35 @@ abstract class ServerDataContract extends EnrichmentContract {
   }
 
   @Test
+  void indexedManifestsArePagedInDigestOrder() {
+    Datastore store = store();
+    IndexReport sample = Samples.indexReport();
+    List<Digest> digests = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Digest digest = Digest.sha256(("manifest-" + i).getBytes(StandardCharsets.UTF_8));
+      digests.add(digest);
+      store.saveIndexReport(
+          new IndexReport(
+              digest,
+              sample.state(),
+              sample.packages(),
+              sample.distributions(),
+              sample.repository(),
+              sample.environments(),
+              true,
+              ""));
+    }
+    digests.sort(java.util.Comparator.comparing(Digest::toString));
+    List<Digest> first = store.indexedManifests(null, 2);
+    List<Digest> second = store.indexedManifests(first.get(1), 2);
+    List<Digest> last = store.indexedManifests(second.get(1), 2);
+    assertThat(first).containsExactlyElementsOf(digests.subList(0, 2));
+    assertThat(second).containsExactlyElementsOf(digests.subList(2, 4));
+    assertThat(last).containsExactly(digests.get(4));
+    assertThat(store.indexedManifests(last.get(0), 2)).isEmpty();
+  }
+
+  @Test
   void operationsAreFoundListedAndDeletedByRef() {
     Datastore store = store();
     UpdateOperation first = store.updateVulnerabilities("debian", "1", Samples.BUSTER_OPENSSL);

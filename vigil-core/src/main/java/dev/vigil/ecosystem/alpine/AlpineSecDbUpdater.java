@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * with its {@code main.json} and, where it exists, {@code community.json}. Fetch writes them as
  * {@code <dir>/<branch>/<repo>.json}, conditionally on the validators recorded in the fingerprint;
  * when anything changed, the unchanged files are fetched again so that the directory is always
- * whole. Parse reads every {@code <branch>/<repo>.json} below the directory.
+ * whole. A branch without {@code main.json} may hold the older YAML form, {@code main.yaml} and
+ * {@code community.yaml}, which is fetched instead. Parse reads every {@code <branch>/<repo>.json}
+ * and {@code .yaml} below the directory.
  *
  * <p>Thread-safe: it holds no state between calls.
  */
@@ -72,11 +74,25 @@ public final class AlpineSecDbUpdater implements Updater {
     Map<URI, Path> unchanged = new TreeMap<>();
     boolean changed = false;
     for (String branch : branches()) {
+      String format = ".json";
       for (String repo : List.of(MAIN, COMMUNITY)) {
-        URI uri = source.resolve(branch + "/" + repo + ".json");
-        Path target = dir.resolve(branch).resolve(repo + ".json");
-        Validators since = previous.getOrDefault(uri.toString(), Validators.NONE);
-        FeedResponse response = fetchOne(uri, since, target, repo.equals(COMMUNITY));
+        URI uri = source.resolve(branch + "/" + repo + format);
+        Path target = dir.resolve(branch).resolve(repo + format);
+        FeedResponse response = fetchOne(uri, previous, target, true);
+        if (response == null && repo.equals(MAIN)) {
+          format = ".yaml";
+          FeedResponse yaml =
+              fetchOne(
+                  source.resolve(branch + "/main.yaml"),
+                  previous,
+                  dir.resolve(branch).resolve("main.yaml"),
+                  true);
+          if (yaml == null) {
+            throw new FeedNotFoundException("feed: no such file " + uri);
+          }
+          uri = source.resolve(branch + "/main.yaml");
+          response = yaml;
+        }
         if (response == null) {
           continue;
         }
@@ -111,7 +127,8 @@ public final class AlpineSecDbUpdater implements Updater {
     for (Path branch : sorted(dir)) {
       if (Files.isDirectory(branch)) {
         for (Path file : sorted(branch)) {
-          if (file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file)) {
+          String name = file.getFileName().toString();
+          if ((name.endsWith(".json") || SecDbParser.isYaml(file)) && Files.isRegularFile(file)) {
             out.addAll(parser.parse(file));
           }
         }
@@ -135,11 +152,14 @@ public final class AlpineSecDbUpdater implements Updater {
     return List.copyOf(branches);
   }
 
-  /** Fetches one file; null when an optional file does not exist. */
-  private FeedResponse fetchOne(URI uri, Validators since, Path target, boolean optional)
-      throws IOException {
+  /**
+   * Fetches one file, conditionally on its validators in {@code previous}; null when an optional
+   * file does not exist.
+   */
+  private FeedResponse fetchOne(
+      URI uri, Map<String, Validators> previous, Path target, boolean optional) throws IOException {
     try {
-      return client.fetch(uri, since, target);
+      return client.fetch(uri, previous.getOrDefault(uri.toString(), Validators.NONE), target);
     } catch (FeedNotFoundException e) {
       if (!optional) {
         throw e;

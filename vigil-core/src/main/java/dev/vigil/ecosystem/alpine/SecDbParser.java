@@ -3,6 +3,7 @@ package dev.vigil.ecosystem.alpine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Json;
 import dev.vigil.model.Package;
@@ -25,10 +26,12 @@ import java.util.regex.Pattern;
  * vulnerability per package, fixed version and advisory id. The fixed version {@code 0} means "not
  * affected" and is skipped. An entry may hold several ids separated by spaces; a parenthesized
  * remark ends it, and words that are not ids (no digit, or odd characters, as in {@code
- * CVE-????-?????}) are left out.
+ * CVE-????-?????}) are left out. A file named {@code *.yaml} is read as YAML: the form of the
+ * alpine-secdb repository until 2020, with the same keys.
  */
 final class SecDbParser {
   private static final ObjectMapper MAPPER = Json.mapper();
+  private static final ObjectMapper YAML = new YAMLMapper();
   private static final Pattern ADVISORY_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
   private static final String NOT_AFFECTED = "0";
   private static final String CVE_LINK = "https://security.alpinelinux.org/vuln/";
@@ -42,14 +45,17 @@ final class SecDbParser {
   /**
    * Parses one file.
    *
-   * @throws ScanException when the file is not JSON or not a secdb document
+   * @throws ScanException when the file is not JSON (YAML for {@code *.yaml}) or not a secdb
+   *     document
    */
   List<Vulnerability> parse(Path file) throws IOException {
+    boolean yaml = isYaml(file);
+    String format = yaml ? "not YAML: " : "not JSON: ";
     JsonNode root;
     try {
-      root = MAPPER.readTree(file.toFile());
+      root = (yaml ? YAML : MAPPER).readTree(file.toFile());
     } catch (JsonProcessingException | CharConversionException e) {
-      throw new ScanException("alpine: " + file + ": not JSON: " + Json.failure(e), e);
+      throw new ScanException("alpine: " + file + ": " + format + Json.failure(e), e);
     }
     if (root == null || !root.isObject()) {
       throw invalid(file, "not a JSON object");
@@ -82,6 +88,11 @@ final class SecDbParser {
       }
     }
     return out;
+  }
+
+  /** Whether {@code file} holds the YAML form. */
+  static boolean isYaml(Path file) {
+    return file.getFileName().toString().endsWith(".yaml");
   }
 
   private Vulnerability vulnerability(

@@ -172,6 +172,31 @@ class AlpineSecDbUpdaterTest {
   }
 
   @Test
+  void fetchesAndParsesTheYamlFormOf2020() throws IOException {
+    Path mirror = Files.createDirectories(tmp.resolve("yaml-mirror/v3.10"));
+    for (String file : new String[] {"main.yaml", "community.yaml"}) {
+      Files.copy(fixture("feeds/alpine-secdb-yaml-2020/v3.10/" + file), mirror.resolve(file));
+    }
+    Updater updater = updater(mirror.getParent().toUri());
+
+    FetchResult fetched = updater.fetch(tmp.resolve("fetched"), "");
+    List<Vulnerability> vulns = updater.parse(tmp.resolve("fetched"));
+
+    assertThat(files(tmp.resolve("fetched")))
+        .containsExactly("v3.10/community.yaml", "v3.10/main.yaml");
+    assertThat(Fingerprint.decode(fetched.fingerprint()).keySet())
+        .allMatch(url -> url.endsWith(".yaml"));
+    assertThat(of(vulns, "openssl"))
+        .extracting(Vulnerability::name)
+        .contains("CVE-2019-1547")
+        .doesNotContain("CVE-2020-1967");
+    assertThat(vulns).allSatisfy(v -> assertThat(v.distribution().versionId()).isEqualTo("3.10"));
+    assertThat(vulns.stream().map(v -> v.repository().name()).distinct())
+        .containsExactlyInAnyOrder("community", "main");
+    assertThat(updater.fetch(tmp.resolve("again"), fetched.fingerprint()).changed()).isFalse();
+  }
+
+  @Test
   void refetchesEverythingWhenOneFileChanged() throws IOException {
     SecDbMirror mirror = SecDbMirror.build(tmp.resolve("mirror"), MIRROR);
     Updater updater = updater(mirror.root().toUri());

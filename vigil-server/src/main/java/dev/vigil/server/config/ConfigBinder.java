@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Binds and validates the configuration tree, with Clair's defaults. */
 final class ConfigBinder {
@@ -28,6 +29,9 @@ final class ConfigBinder {
   private static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofMinutes(10);
   private static final int DEFAULT_UPDATE_RETENTION = 10;
   private static final int DEFAULT_RUNS_PER_CORE = 2;
+  private static final Duration DEFAULT_POLL = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_DELIVERY = Duration.ofMinutes(5);
+  private static final Duration DEFAULT_EXPIRY = Duration.ofDays(7);
   private static final long DEFAULT_UPLOAD_MAX_BYTES = 8L << 30;
   private static final Pattern ADDRESS = Pattern.compile("(\\[[0-9a-fA-F:]+]|[^:\\s]*):(\\d{1,5})");
 
@@ -41,14 +45,16 @@ final class ConfigBinder {
   }
 
   ServerConfig bind() {
-    if (mode == Mode.NOTIFIER) {
-      throw new ConfigException(
-          "config: mode notifier is not available in this version of Vigil (combo, indexer and"
-              + " matcher are)");
-    }
     root.checkKeys(
-        Set.of("http_listen_addr", "introspection_addr", "indexer", "matcher", "updaters", "auth"),
-        Set.of("log_level", "trace", "metrics", "notifier", "matchers"),
+        Set.of(
+            "http_listen_addr",
+            "introspection_addr",
+            "indexer",
+            "matcher",
+            "updaters",
+            "auth",
+            "notifier"),
+        Set.of("log_level", "trace", "metrics", "matchers"),
         warnings);
     String http = address(root, "http_listen_addr", DEFAULT_HTTP_ADDR);
     String introspection = address(root, "introspection_addr", DEFAULT_INTROSPECTION_ADDR);
@@ -66,7 +72,155 @@ final class ConfigBinder {
     ServerConfig.Matcher matcher = matcher(matcherSection, matcherConn);
     ServerConfig.Updaters updaters = updaters(root.section("updaters"));
     Optional<ServerConfig.Psk> psk = auth(root.section("auth"));
-    return new ServerConfig(mode, http, introspection, indexer, matcher, updaters, psk, warnings);
+    Optional<ServerConfig.Notifier> notifier = notifier(root.section("notifier"), matcher, psk);
+    return new ServerConfig(
+        mode, http, introspection, indexer, matcher, updaters, psk, notifier, warnings);
+  }
+
+  /**
+   * The notifier's settings: required in notifier mode, used in combo mode when a deliverer is
+   * configured, else ignored.
+   */
+  private Optional<ServerConfig.Notifier> notifier(
+      Section s, ServerConfig.Matcher matcher, Optional<ServerConfig.Psk> psk) {
+    s.checkKeys(
+        Set.of(
+            "connstring",
+            "poll_interval",
+            "delivery_interval",
+            "expire_after",
+            "summary",
+            "webhook",
+            "amqp",
+            "stomp"),
+        Set.of("migrations", "indexer_addr", "matcher_addr", "disable_summary"),
+        warnings);
+    List<String> destinations = Stream.of("webhook", "amqp", "stomp").filter(s::has).toList();
+    if (destinations.size() > 1) {
+      throw new ConfigException(
+          "config: notifier configures " + destinations + ": choose one deliverer");
+    }
+    if (destinations.isEmpty()) {
+      if (mode == Mode.NOTIFIER) {
+        throw new ConfigException(
+            "config: notifier mode needs a deliverer: "
+                + s.key("webhook")
+                + ", "
+                + s.key("amqp")
+                + " or "
+                + s.key("stomp"));
+      }
+      return Optional.empty();
+    }
+    if (mode != Mode.NOTIFIER && mode != Mode.COMBO) {
+      warnings.add(
+          "config: " + s.key(destinations.get(0)) + " is used in combo and notifier modes only");
+      return Optional.empty();
+    }
+    String connstring = s.string("connstring", "").trim();
+    Duration poll = positive(s, "poll_interval", s.duration("poll_interval", DEFAULT_POLL));
+    Duration delivery =
+        positive(s, "delivery_interval", s.duration("delivery_interval", DEFAULT_DELIVERY));
+    Duration expire = positive(s, "expire_after", s.duration("expire_after", DEFAULT_EXPIRY));
+    ServerConfig.Destination destination =
+        switch (destinations.get(0)) {
+          case "webhook" -> webhook(s.section("webhook"), psk);
+          case "amqp" -> amqp(s.section("amqp"));
+          default -> stomp(s.section("stomp"));
+        };
+    return Optional.of(
+        new ServerConfig.Notifier(
+            connstring.isEmpty() ? matcher.store() : store(s, connstring),
+            poll,
+            delivery,
+            expire,
+            s.bool("summary"),
+            destination));
+  }
+
+  private ServerConfig.Webhook webhook(Section hook, Optional<ServerConfig.Psk> psk) {
+    hook.checkKeys(Set.of("target", "callback", "headers", "signed"), Set.of(), warnings);
+    URI target = httpUrl(hook.key("target"), hook.string("target", "").trim());
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Section headerSection = hook.section("headers");
+    for (String name : headerSection.keys()) {
+      headers.put(name, headerSection.strings(name));
+    }
+    boolean signed = hook.bool("signed");
+    if (signed && psk.isEmpty()) {
+      throw new ConfigException(
+          "config: " + hook.key("signed") + " needs auth.psk, whose key signs the webhook");
+    }
+    return new ServerConfig.Webhook(target, callback(hook, false), headers, signed);
+  }
+
+  private ServerConfig.Amqp amqp(Section s) {
+    s.checkKeys(
+        Set.of("uris", "exchange", "routing_key", "direct", "rollup", "callback"),
+        Set.of("tls"),
+        warnings);
+    List<URI> uris = new ArrayList<>();
+    for (String uri : required(s, "uris")) {
+      URI parsed = URI.create(uri);
+      if (!"amqp".equals(parsed.getScheme()) || parsed.getHost() == null) {
+        throw new ConfigException("config: " + s.key("uris") + ": '" + uri + "' is not amqp://");
+      }
+      uris.add(parsed);
+    }
+    Section exchange = s.section("exchange");
+    exchange.checkKeys(Set.of("name"), Set.of("type", "durable", "auto_delete"), warnings);
+    boolean direct = s.bool("direct");
+    return new ServerConfig.Amqp(
+        uris,
+        exchange.string("name", ""),
+        s.string("routing_key", ""),
+        direct,
+        rollup(s),
+        callback(s, direct));
+  }
+
+  private ServerConfig.Stomp stomp(Section s) {
+    s.checkKeys(
+        Set.of("uris", "destination", "direct", "rollup", "callback", "user"),
+        Set.of("tls"),
+        warnings);
+    Section user = s.section("user");
+    user.checkKeys(Set.of("login", "passcode"), Set.of(), warnings);
+    String destination = s.string("destination", "").trim();
+    if (destination.isEmpty()) {
+      throw new ConfigException("config: " + s.key("destination") + " is required");
+    }
+    boolean direct = s.bool("direct");
+    return new ServerConfig.Stomp(
+        required(s, "uris"),
+        user.string("login", ""),
+        user.string("passcode", ""),
+        destination,
+        direct,
+        rollup(s),
+        callback(s, direct));
+  }
+
+  private static List<String> required(Section s, String key) {
+    List<String> values = s.strings(key);
+    if (values.isEmpty()) {
+      throw new ConfigException("config: " + s.key(key) + " is required");
+    }
+    return values;
+  }
+
+  private static int rollup(Section s) {
+    int rollup = s.integer("rollup", 1);
+    if (rollup < 1) {
+      throw new ConfigException("config: " + s.key("rollup") + " must be at least 1");
+    }
+    return rollup;
+  }
+
+  /** The callback base URL; optional only for a direct deliverer. */
+  private static URI callback(Section s, boolean direct) {
+    String text = s.string("callback", "").trim();
+    return text.isEmpty() && direct ? null : httpUrl(s.key("callback"), text);
   }
 
   private ServerConfig.Indexer indexer(Section s, String connstring) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param matcher the matcher's settings
  * @param updaters which updaters run and from where
  * @param psk the pre-shared key authentication, when configured
+ * @param notifier the notifier's settings, when it runs (notifier mode, or combo with a deliverer)
  * @param warnings what was accepted but deserves a word, one line each
  */
 public record ServerConfig(
@@ -28,6 +29,7 @@ public record ServerConfig(
     Matcher matcher,
     Updaters updaters,
     Optional<Psk> psk,
+    Optional<Notifier> notifier,
     List<String> warnings) {
 
   /** Copies the warnings. */
@@ -115,6 +117,91 @@ public record ServerConfig(
     @Override
     public byte[] key() {
       return key.clone();
+    }
+  }
+
+  /**
+   * The notifier's settings.
+   *
+   * @param store where notification sets are kept, for {@code Datastores.open}
+   * @param pollInterval how often new update operations are looked for and due sets delivered
+   * @param deliveryInterval how long an unacknowledged set waits before it is delivered again
+   * @param expireAfter how old a set may grow before it expires unacknowledged
+   * @param summary true to keep, per manifest and reason, only the most severe vulnerability
+   * @param destination where notifications are delivered
+   */
+  public record Notifier(
+      String store,
+      Duration pollInterval,
+      Duration deliveryInterval,
+      Duration expireAfter,
+      boolean summary,
+      Destination destination) {}
+
+  /** Where the notifier delivers: one of Clair's deliverers. */
+  public sealed interface Destination permits Webhook, Amqp, Stomp {}
+
+  /**
+   * Clair's webhook deliverer.
+   *
+   * @param target where the notification is POSTed
+   * @param callback the base URL of the notification API; the set's id is appended
+   * @param headers extra request headers
+   * @param signed whether to sign with the PSK (requires {@code auth.psk})
+   */
+  public record Webhook(URI target, URI callback, Map<String, List<String>> headers, boolean signed)
+      implements Destination {
+
+    /** Copies the headers. */
+    public Webhook {
+      headers = Map.copyOf(headers);
+    }
+  }
+
+  /**
+   * Clair's AMQP 0.9.1 deliverer.
+   *
+   * @param uris the brokers, tried in order ({@code amqp://user:pass@host:port/vhost})
+   * @param exchange the exchange published to ({@code ""} for the default exchange)
+   * @param routingKey the routing key of every message
+   * @param direct true to publish the notifications themselves, else a callback message
+   * @param rollup how many notifications one direct message holds
+   * @param callback the base URL of the notification API (callback mode)
+   */
+  public record Amqp(
+      List<URI> uris, String exchange, String routingKey, boolean direct, int rollup, URI callback)
+      implements Destination {
+
+    /** Copies the URIs. */
+    public Amqp {
+      uris = List.copyOf(uris);
+    }
+  }
+
+  /**
+   * Clair's STOMP 1.2 deliverer.
+   *
+   * @param uris the brokers, tried in order ({@code host:port})
+   * @param login the login, or empty
+   * @param passcode the passcode, or empty
+   * @param destination the destination messages are sent to
+   * @param direct true to send the notifications themselves, else a callback message
+   * @param rollup how many notifications one direct message holds
+   * @param callback the base URL of the notification API (callback mode)
+   */
+  public record Stomp(
+      List<String> uris,
+      String login,
+      String passcode,
+      String destination,
+      boolean direct,
+      int rollup,
+      URI callback)
+      implements Destination {
+
+    /** Copies the URIs. */
+    public Stomp {
+      uris = List.copyOf(uris);
     }
   }
 }

@@ -41,6 +41,9 @@ public final class ApiPaths {
   /** GET the difference between two update operations. */
   public static final String UPDATE_DIFF = MATCHER + "internal/update_diff";
 
+  /** GET a page of a notification set, DELETE it to acknowledge it. */
+  public static final String NOTIFICATION = "/notifier/api/v1/notification/{id}";
+
   /** The OpenAPI document. */
   public static final String OPENAPI = "/openapi/v1";
 

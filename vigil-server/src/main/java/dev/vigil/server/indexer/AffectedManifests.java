@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -21,9 +20,11 @@ import java.util.function.Function;
  * Runs vulnerabilities "backwards" through the indexed manifests: which manifests hold a package
  * that a vulnerability affects, judged by the same matchers as reports are.
  *
- * <p>Every stored report is read, so the cost grows with the number of indexed manifests.
+ * <p>Every stored report is read, one page of digests at a time (so memory does not grow with the
+ * number of indexed manifests, though time does).
  */
 public final class AffectedManifests {
+  private static final int PAGE = 500;
   private final IndexStore store;
   private final List<Matcher> matchers;
 
@@ -41,27 +42,39 @@ public final class AffectedManifests {
    */
   public Map<Digest, Set<String>> find(Map<String, Vulnerability> vulnerabilities) {
     Map<Digest, Set<String>> affected = new LinkedHashMap<>();
-    for (Digest manifest : store.indexedManifests()) {
-      Optional<IndexReport> report = store.indexReport(manifest);
-      if (report.isEmpty() || !report.get().success()) {
-        continue;
+    List<Digest> page = store.indexedManifests(null, PAGE);
+    while (!page.isEmpty()) {
+      for (Digest manifest : page) {
+        store.indexReport(manifest).ifPresent(r -> find(manifest, r, vulnerabilities, affected));
       }
-      for (IndexRecord record : MatcherEngine.records(report.get())) {
-        for (Matcher matcher : matchers) {
-          if (!matcher.filter(record)) {
-            continue;
-          }
-          vulnerabilities.forEach(
-              (id, vulnerability) -> {
-                if (candidate(record, vulnerability, matcher)
-                    && matcher.vulnerable(record, vulnerability)) {
-                  affected.computeIfAbsent(manifest, m -> new LinkedHashSet<>()).add(id);
-                }
-              });
-        }
-      }
+      page = page.size() < PAGE ? List.of() : store.indexedManifests(page.get(PAGE - 1), PAGE);
     }
     return affected;
+  }
+
+  /** Adds what {@code report}'s manifest is affected by to {@code affected}. */
+  private void find(
+      Digest manifest,
+      IndexReport report,
+      Map<String, Vulnerability> vulnerabilities,
+      Map<Digest, Set<String>> affected) {
+    if (!report.success()) {
+      return;
+    }
+    for (IndexRecord record : MatcherEngine.records(report)) {
+      for (Matcher matcher : matchers) {
+        if (!matcher.filter(record)) {
+          continue;
+        }
+        vulnerabilities.forEach(
+            (id, vulnerability) -> {
+              if (candidate(record, vulnerability, matcher)
+                  && matcher.vulnerable(record, vulnerability)) {
+                affected.computeIfAbsent(manifest, m -> new LinkedHashSet<>()).add(id);
+              }
+            });
+      }
+    }
   }
 
   /** Whether the store would have offered {@code v} to {@code matcher} for {@code record}. */

@@ -4,7 +4,6 @@ import dev.vigil.datastore.VulnerabilityStore;
 import dev.vigil.matcher.MatcherEngine;
 import dev.vigil.model.IndexReport;
 import dev.vigil.model.UpdateOperation;
-import dev.vigil.model.Vulnerability;
 import dev.vigil.model.VulnerabilityReport;
 import java.time.Duration;
 import java.util.Comparator;
@@ -12,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 /**
  * The matcher service: vulnerability reports computed from an index report and the store as it is
@@ -91,22 +88,7 @@ public final class MatcherService {
    * @return empty when either operation is unknown
    */
   public Optional<UpdateDiff> updateDiff(UUID prev, UUID cur) {
-    Optional<UpdateOperation> current = store.updateOperation(cur);
-    Optional<UpdateOperation> previous =
-        prev == null ? Optional.empty() : store.updateOperation(prev);
-    if (current.isEmpty() || (prev != null && previous.isEmpty())) {
-      return Optional.empty();
-    }
-    List<Vulnerability> now = store.vulnerabilities(cur);
-    List<Vulnerability> before = prev == null ? List.of() : store.vulnerabilities(prev);
-    Set<String> nowIds = now.stream().map(Vulnerability::id).collect(Collectors.toSet());
-    Set<String> beforeIds = before.stream().map(Vulnerability::id).collect(Collectors.toSet());
-    return Optional.of(
-        new UpdateDiff(
-            previous.orElse(null),
-            current.get(),
-            now.stream().filter(v -> !beforeIds.contains(v.id())).toList(),
-            before.stream().filter(v -> !nowIds.contains(v.id())).toList()));
+    return UpdateDiff.between(store, prev, cur);
   }
 
   /** Deletes the operations {@code refs}; returns those that existed. */

@@ -178,7 +178,13 @@ class ConfigLoaderTest {
     assertError(
         Mode.NOTIFIER,
         "",
-        "config: mode notifier is not available in this version of Vigil (combo, indexer and matcher are)");
+        "config: notifier mode needs a deliverer: notifier.webhook, notifier.amqp or"
+            + " notifier.stomp");
+    assertError(
+        Mode.COMBO,
+        "notifier:\n  webhook:\n    target: http://127.0.0.1:1/\n    callback: http://x/\n"
+            + "    signed: true\n",
+        "config: notifier.webhook.signed needs auth.psk, whose key signs the webhook");
   }
 
   @Test
