@@ -1,8 +1,6 @@
 package dev.vigil.layer;
 
 import dev.vigil.spi.ScanException;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
 
@@ -11,7 +9,7 @@ import java.util.function.LongSupplier;
  * than a ratio, then fails with a {@link ScanException}: a decompression bomb is refused after
  * reading a small, bounded part of it instead of after expanding it to the size limit.
  */
-final class ExpansionLimitedInputStream extends FilterInputStream {
+final class ExpansionLimitedInputStream extends CountingGuardStream {
 
   private final LongSupplier compressedBytes;
   private final long maxRatio;
@@ -37,34 +35,7 @@ final class ExpansionLimitedInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      counted(1);
-    }
-    return b;
-  }
-
-  @Override
-  public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n = in.read(buffer, offset, length);
-    if (n > 0) {
-      counted(n);
-    }
-    return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    return SizeLimitedInputStream.skipByReading(this, n);
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  private void counted(long n) throws ScanException {
+  void counted(long n) throws ScanException {
     count += n;
     if (count > floor && count / Math.max(1, compressedBytes.getAsLong()) > maxRatio) {
       throw new ScanException(message);

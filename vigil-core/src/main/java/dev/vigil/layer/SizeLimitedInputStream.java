@@ -1,8 +1,6 @@
 package dev.vigil.layer;
 
 import dev.vigil.spi.ScanException;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,9 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ScanException}: the guard against decompression bombs. Skipping reads the skipped bytes, so they
  * count and a premature end is seen.
  */
-public final class SizeLimitedInputStream extends FilterInputStream {
-  private static final int SKIP_BUFFER = 8192;
-
+public final class SizeLimitedInputStream extends CountingGuardStream {
   private final long limit;
   private final String message;
   private final AtomicLong count;
@@ -44,48 +40,7 @@ public final class SizeLimitedInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      counted(1);
-    }
-    return b;
-  }
-
-  @Override
-  public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n = in.read(buffer, offset, length);
-    if (n > 0) {
-      counted(n);
-    }
-    return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    return skipByReading(this, n);
-  }
-
-  /** Skips by reading, so that the skipped bytes pass every count and a premature end is seen. */
-  static long skipByReading(InputStream in, long n) throws IOException {
-    byte[] buffer = new byte[SKIP_BUFFER];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = in.read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  private void counted(long n) throws ScanException {
+  void counted(long n) throws ScanException {
     if (count.addAndGet(n) > limit) {
       throw new ScanException(message);
     }
