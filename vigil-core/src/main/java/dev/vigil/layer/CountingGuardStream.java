@@ -7,12 +7,10 @@ import java.io.InputStream;
 
 /**
  * A stream that hands every byte it passes to a check, which fails with a {@link ScanException}
- * once a bound is crossed. Skipping reads the skipped bytes, so they are checked too and a
- * premature end is seen.
+ * once a bound is crossed. Skipping reads the skipped bytes ({@link ReadingSkip}), so they are
+ * checked too.
  */
 abstract class CountingGuardStream extends FilterInputStream {
-  private static final int SKIP_BUFFER = 8192;
-
   CountingGuardStream(InputStream in) {
     super(in);
   }
@@ -40,16 +38,7 @@ abstract class CountingGuardStream extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    byte[] buffer = new byte[SKIP_BUFFER];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
+    return ReadingSkip.skip(this, n);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vigil.registry;
 
+import dev.vigil.layer.ReadingSkip;
 import dev.vigil.model.Digest;
 import dev.vigil.spi.ScanException;
 import java.io.FilterInputStream;
@@ -63,25 +64,12 @@ public final class VerifyingInputStream extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    return readAndDiscard(n);
+    return ReadingSkip.skip(this, n);
   }
 
   @Override
   public boolean markSupported() {
     return false;
-  }
-
-  private long readAndDiscard(long n) throws IOException {
-    byte[] buffer = new byte[8192];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
   }
 
   private void atEnd() throws ScanException {

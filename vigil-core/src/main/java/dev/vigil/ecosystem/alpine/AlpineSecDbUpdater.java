@@ -81,17 +81,13 @@ public final class AlpineSecDbUpdater implements Updater {
         FeedResponse response = fetchOne(uri, previous, target, true);
         if (response == null && repo.equals(MAIN)) {
           format = ".yaml";
-          FeedResponse yaml =
-              fetchOne(
-                  source.resolve(branch + "/main.yaml"),
-                  previous,
-                  dir.resolve(branch).resolve("main.yaml"),
-                  true);
-          if (yaml == null) {
+          URI yamlUri = source.resolve(branch + "/" + repo + format);
+          target = dir.resolve(branch).resolve(repo + format);
+          response = fetchOne(yamlUri, previous, target, true);
+          if (response == null) {
             throw new FeedNotFoundException("feed: no such file " + uri);
           }
-          uri = source.resolve(branch + "/main.yaml");
-          response = yaml;
+          uri = yamlUri;
         }
         if (response == null) {
           continue;
