@@ -1,5 +1,6 @@
 package dev.vigil.cli;
 
+import dev.vigil.cli.options.StoreOpening;
 import dev.vigil.cli.options.StoreOption;
 import dev.vigil.cli.output.OutputTarget;
 import dev.vigil.cli.output.Outputs;
@@ -127,11 +128,12 @@ class ScanCommand implements Callable<Integer> {
   }
 
   private Analysed matchLocally(Console console) throws IOException {
-    try (Datastore datastore = store.open()) {
+    try (StoreOpening opening = store.openInBackground()) {
+      Indexed indexed = index(console);
+      Datastore datastore = opening.get();
       if (datastore.updateOperations().isEmpty()) {
         console.warn("the vulnerability store is empty; run 'vigil update' to fill it");
       }
-      Indexed indexed = index(console);
       return new Analysed(
           indexed.name(),
           new MatcherEngine(Defaults.matchers(), Defaults.enrichers(), datastore)

@@ -24,4 +24,10 @@ public final class StoreOption {
   public Datastore open() {
     return Datastores.open(location());
   }
+
+  /** Starts opening the chosen store on a thread of its own; see {@link StoreOpening}. */
+  public StoreOpening openInBackground() {
+    String chosen = location();
+    return new StoreOpening(() -> Datastores.open(chosen));
+  }
 }

@@ -32,10 +32,6 @@ class ProgressProcessTest {
   private List<String> command(String image, String... flags) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // the CLI's own logging setup, not a test jar's logback-test.xml that logs to stdout
-    Path classes =
-        Path.of(VigilCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    command.add("-Dlogback.configurationFile=" + classes.resolve("logback.xml"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.addAll(List.of(VigilCli.class.getName(), "scan", "--format", "json"));
     command.addAll(List.of("--db", tmp.resolve("vigil.db").toString()));
@@ -112,13 +108,10 @@ class ProgressProcessTest {
 
   @Test
   void updatesShowEachUpdatersStepsOnStderrOnly() throws Exception {
-    Path classes =
-        Path.of(VigilCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     String mirror = Fixtures.fixture("feeds/alpine-secdb").toUri().toString();
     List<String> command =
         List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Dlogback.configurationFile=" + classes.resolve("logback.xml"),
             "-cp",
             System.getProperty("java.class.path"),
             VigilCli.class.getName(),
