@@ -1,12 +1,14 @@
 package dev.vigil.ecosystem.osv;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.layer.SizeLimitedInputStream;
+import dev.vigil.model.Json;
 import dev.vigil.spi.ScanException;
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -98,9 +100,8 @@ final class OsvArchive {
     try {
       byte[] bytes = in.readAllBytes();
       return mapper.readTree(bytes);
-    } catch (JacksonException e) {
-      throw new ScanException(
-          "osv: " + where + ": not an OSV record: " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException | CharConversionException e) {
+      throw new ScanException("osv: " + where + ": not an OSV record: " + Json.failure(e), e);
     } catch (ZipException e) {
       throw new ScanException("osv: " + where + ": corrupt entry: " + e.getMessage(), e);
     }

@@ -89,15 +89,21 @@ public final class OsvMirror {
   public Path write() throws IOException {
     for (OsvEcosystem ecosystem : OsvEcosystem.values()) {
       Path zip = Files.createDirectories(root.resolve(ecosystem.osvName())).resolve("all.zip");
-      try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-        for (Map.Entry<String, byte[]> e : entries.getOrDefault(ecosystem, Map.of()).entrySet()) {
-          out.putNextEntry(new ZipEntry(e.getKey()));
-          out.write(e.getValue());
-          out.closeEntry();
-        }
-      }
+      writeArchive(zip, entries.getOrDefault(ecosystem, Map.of()));
     }
     return root;
+  }
+
+  /** Writes {@code zip} with one entry per name and content, in the map's order. */
+  public static Path writeArchive(Path zip, Map<String, byte[]> entries) throws IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        out.putNextEntry(new ZipEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
+      }
+    }
+    return zip;
   }
 
   private static byte[] read(Path file) {

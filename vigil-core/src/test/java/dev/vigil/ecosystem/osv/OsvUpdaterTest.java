@@ -15,6 +15,7 @@ import dev.vigil.model.Vulnerability;
 import dev.vigil.spi.FetchResult;
 import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.ScanException;
+import dev.vigil.testing.BrokenJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +187,15 @@ class OsvUpdaterTest {
         .isInstanceOf(ScanException.class)
         .hasMessage(
             "osv: Maven/all.zip: GHSA-x.json: not an OSV record: \"affected\" is not a list");
+  }
+
+  @Test
+  void recordInABrokenEncodingIsRefused() {
+    OsvMirror broken = new OsvMirror(tmp).add(OsvEcosystem.GO, "GO-x.json", BrokenJson.bytes());
+
+    assertThatThrownBy(() -> parse(broken))
+        .isInstanceOf(ScanException.class)
+        .hasMessageStartingWith("osv: Go/all.zip: GO-x.json: not an OSV record: Invalid UTF-32");
   }
 
   @Test
