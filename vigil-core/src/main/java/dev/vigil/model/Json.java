@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
@@ -34,16 +36,15 @@ public final class Json {
   /** The longest number read, in characters. */
   public static final int MAX_NUMBER_LENGTH = 100;
 
+  private static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxStringLength(MAX_STRING_LENGTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .build();
+
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder(
-              JsonFactory.builder()
-                  .streamReadConstraints(
-                      StreamReadConstraints.builder()
-                          .maxNestingDepth(MAX_NESTING_DEPTH)
-                          .maxStringLength(MAX_STRING_LENGTH)
-                          .maxNumberLength(MAX_NUMBER_LENGTH)
-                          .build())
-                  .build())
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -64,8 +65,19 @@ public final class Json {
     return message == null ? e.toString() : message;
   }
 
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder(YAMLFactory.builder().streamReadConstraints(LIMITS).build()).build();
+
   /** The shared, thread-safe mapper; do not reconfigure it. */
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /**
+   * A thread-safe mapper for untrusted YAML documents (feeds published as YAML), to read trees with
+   * the same limits; do not reconfigure it.
+   */
+  public static ObjectMapper yamlMapper() {
+    return YAML;
   }
 }

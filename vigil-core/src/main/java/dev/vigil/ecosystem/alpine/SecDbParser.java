@@ -3,7 +3,6 @@ package dev.vigil.ecosystem.alpine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.model.Distribution;
 import dev.vigil.model.Json;
 import dev.vigil.model.Package;
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  */
 final class SecDbParser {
   private static final ObjectMapper MAPPER = Json.mapper();
-  private static final ObjectMapper YAML = new YAMLMapper();
   private static final Pattern ADVISORY_ID = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
   private static final String NOT_AFFECTED = "0";
   private static final String CVE_LINK = "https://security.alpinelinux.org/vuln/";
@@ -53,7 +51,7 @@ final class SecDbParser {
     String format = yaml ? "not YAML: " : "not JSON: ";
     JsonNode root;
     try {
-      root = (yaml ? YAML : MAPPER).readTree(file.toFile());
+      root = (yaml ? Json.yamlMapper() : MAPPER).readTree(file.toFile());
     } catch (JsonProcessingException | CharConversionException e) {
       throw new ScanException("alpine: " + file + ": " + format + Json.failure(e), e);
     }

@@ -3,7 +3,6 @@ package dev.vigil.ecosystem.osv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vigil.layer.SizeLimitedInputStream;
 import dev.vigil.model.Json;
 import dev.vigil.spi.ScanException;
@@ -30,9 +29,6 @@ final class OsvArchive {
 
   /** The most entries one archive may have. */
   static final int MAX_ENTRIES = 2_000_000;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new YAMLMapper();
 
   /** Receives each record of an archive. */
   interface RecordSink {
@@ -90,9 +86,9 @@ final class OsvArchive {
   private static ObjectMapper mapperFor(ZipEntry entry) {
     String name = entry.getName().toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
-      return JSON;
+      return Json.mapper();
     }
-    return name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : null;
+    return name.endsWith(".yaml") || name.endsWith(".yml") ? Json.yamlMapper() : null;
   }
 
   private static JsonNode parse(ObjectMapper mapper, InputStream in, String where)
