@@ -23,7 +23,11 @@ final class Pools {
           "connectTimeout", "5",
           "socketTimeout", "600",
           "reWriteBatchedInserts", "true",
-          "ApplicationName", "vigil");
+          "ApplicationName", "vigil",
+          // pgjdbc prepares a statement on the server after five runs, and PostgreSQL may then
+          // plan it once for any parameters: for the candidate query's long IN lists that generic
+          // plan was four times slower than the plan for the values at hand (docs/BENCHMARKS.md)
+          "options", "-c plan_cache_mode=force_custom_plan");
 
   private static final int SQLITE_POOL_SIZE = 4;
   private static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 5_000;

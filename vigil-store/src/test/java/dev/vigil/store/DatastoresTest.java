@@ -64,6 +64,17 @@ class DatastoresTest {
   }
 
   @Test
+  void postgresConnectionsPlanEachCandidateQueryForItsValues() throws SQLException {
+    try (var dataSource = Pools.postgres(SERVER).dataSource();
+        Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW plan_cache_mode")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("force_custom_plan");
+    }
+  }
+
+  @Test
   void unreachablePostgresFailsClearly() {
     assertThatThrownBy(() -> Datastores.open("jdbc:postgresql://127.0.0.1:1/vigil?password=s3cret"))
         .isInstanceOf(StoreException.class)
