@@ -45,6 +45,7 @@ final class CandidateFinder {
               new Field("repo_name", r -> r.repository() == null ? "" : r.repository().name())));
 
   private final Connection connection;
+  private final Dialect dialect;
   private final List<Long> operations;
   private final List<Field> fields;
   private final boolean byName;
@@ -52,8 +53,12 @@ final class CandidateFinder {
   private final boolean byFoldedName;
 
   private CandidateFinder(
-      Connection connection, List<Long> operations, Set<MatchConstraint> constraints) {
+      Connection connection,
+      Dialect dialect,
+      List<Long> operations,
+      Set<MatchConstraint> constraints) {
     this.connection = connection;
+    this.dialect = dialect;
     this.operations = operations;
     this.fields =
         constraints.stream().sorted().filter(FIELDS::containsKey).map(FIELDS::get).toList();
@@ -62,18 +67,40 @@ final class CandidateFinder {
     this.byFoldedName = constraints.contains(MatchConstraint.PACKAGE_NAME_FOLDED);
   }
 
-  /** See {@link dev.vigil.datastore.VulnerabilityStore#candidates}. */
+  /**
+   * The candidates of {@code records} in the given update operations; see {@link
+   * dev.vigil.datastore.VulnerabilityStore#candidates}.
+   */
   static Map<String, List<Vulnerability>> find(
       Connection connection,
+      Dialect dialect,
+      List<Long> operations,
       List<IndexRecord> records,
-      Set<MatchConstraint> constraints,
-      Set<String> updaters)
+      Set<MatchConstraint> constraints)
       throws SQLException {
-    List<Long> operations = Operations.latestIds(connection, updaters);
     if (operations.isEmpty() || records.isEmpty()) {
       return Map.of();
     }
-    return new CandidateFinder(connection, operations, constraints).find(records);
+    return new CandidateFinder(connection, dialect, operations, constraints).find(records);
+  }
+
+  /**
+   * Splits {@code records} into at most {@code parts} lists that can be looked up on their own: all
+   * records of a package fall into the same list, so the lists' candidates never overlap.
+   */
+  static List<List<IndexRecord>> partitions(List<IndexRecord> records, int parts) {
+    if (parts <= 1) {
+      return List.of(records);
+    }
+    List<List<IndexRecord>> partitions = new ArrayList<>();
+    for (int i = 0; i < parts; i++) {
+      partitions.add(new ArrayList<>());
+    }
+    for (IndexRecord record : records) {
+      partitions.get(Math.floorMod(record.pkg().id().hashCode(), parts)).add(record);
+    }
+    partitions.removeIf(List::isEmpty);
+    return partitions;
   }
 
   private Map<String, List<Vulnerability>> find(List<IndexRecord> records) throws SQLException {
@@ -156,14 +183,22 @@ final class CandidateFinder {
         new StringBuilder("SELECT ")
             .append(VulnTable.SELECT_COLUMNS)
             .append(", v.package_name_folded")
-            .append(" FROM vuln v JOIN uo_vuln uv ON uv.vuln = v.id WHERE ")
-            // with names to look for, the unary + keeps SQLite from walking every row of the
-            // update operations (uo_vuln's primary key) and makes it start from the name index:
-            // a report's cost then follows the candidates, not the store (docs/BENCHMARKS.md)
-            .append(filterNames ? "+uv.uo" : "uv.uo")
-            .append(" IN (")
-            .append(Sql.placeholders(operations.size()))
-            .append(")");
+            .append(" FROM vuln v");
+    String inOperations = " IN (" + Sql.placeholders(operations.size()) + ")";
+    if (filterNames) {
+      // start from the name index and check each candidate's operation with one probe of
+      // uo_vuln's keys, so that a report's cost follows its candidates, not the store's size; a
+      // join let both planners walk every row of the update operation instead (SQLite by its
+      // primary key; PostgreSQL, which cannot tell how few the candidates are, by a hash join),
+      // and the dialect's fence keeps PostgreSQL from turning the EXISTS back into that join
+      // (docs/BENCHMARKS.md)
+      sql.append(" WHERE EXISTS (SELECT 1 FROM uo_vuln uv WHERE uv.vuln = v.id AND uv.uo")
+          .append(inOperations)
+          .append(dialect.subqueryFence())
+          .append(")");
+    } else {
+      sql.append(" JOIN uo_vuln uv ON uv.vuln = v.id WHERE uv.uo").append(inOperations);
+    }
     for (Field field : fields) {
       sql.append(" AND v.").append(field.column()).append(" = ?");
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.datastore.EnrichmentSource;
 import dev.vigil.datastore.LegacyLayer;
+import dev.vigil.datastore.StoreException;
 import dev.vigil.model.Digest;
 import dev.vigil.model.EnrichmentRecord;
 import dev.vigil.model.IndexReport;
@@ -13,13 +14,20 @@ import dev.vigil.spi.IndexRecord;
 import dev.vigil.spi.MatchConstraint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +40,28 @@ import org.slf4j.LoggerFactory;
 final class JdbcDatastore implements Datastore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcDatastore.class);
 
+  /** How many connections one candidate lookup may use at once: one per core. */
+  private static final int READERS = Runtime.getRuntime().availableProcessors();
+
+  /** The fewest records worth a connection of their own in a candidate lookup. */
+  private static final int MIN_RECORDS_PER_READER = 250;
+
   private final HikariDataSource dataSource;
+  private final ExecutorService readers;
   private final Jdbc jdbc;
   private final Dialect dialect;
   private final Locks locks;
 
   JdbcDatastore(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.readers =
+        Executors.newFixedThreadPool(
+            Math.max(1, READERS - 1),
+            task -> {
+              Thread thread = new Thread(task, "vigil-store-read");
+              thread.setDaemon(true);
+              return thread;
+            });
     this.jdbc = new Jdbc(dataSource, dialect);
     this.dialect = dialect;
     this.locks = new Locks(dataSource, dialect);
@@ -52,6 +75,7 @@ final class JdbcDatastore implements Datastore {
         jdbc.write(
             "update " + updater,
             c -> new UpdateWriter(c, updater).write(fingerprint, vulnerabilities));
+    analyze("vuln", "uo_vuln");
     LOG.atInfo()
         .setMessage("update committed")
         .addKeyValue("updater", updater)
@@ -75,6 +99,7 @@ final class JdbcDatastore implements Datastore {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    analyze("enrichment", "uo_enrich");
     LOG.atInfo()
         .setMessage("enrichment update committed")
         .addKeyValue("updater", updater)
@@ -82,6 +107,19 @@ final class JdbcDatastore implements Datastore {
         .addKeyValue("millis", (System.nanoTime() - start) / 1_000_000)
         .log();
     return operation;
+  }
+
+  /** Refreshes the planner's statistics of {@code tables} where the dialect asks for it. */
+  private void analyze(String... tables) {
+    if (dialect.analyzesAfterUpdates()) {
+      jdbc.read(
+          "analyze " + String.join(", ", tables),
+          c -> {
+            try (Statement statement = c.createStatement()) {
+              return statement.execute("ANALYZE " + String.join(", ", tables));
+            }
+          });
+    }
   }
 
   @Override
@@ -137,11 +175,48 @@ final class JdbcDatastore implements Datastore {
     return jdbc.write("delete operations", c -> Operations.delete(c, refs));
   }
 
+  /**
+   * Looks the candidates of a large index report up on several connections at once, one per core:
+   * the lookup is most of a report's time (docs/BENCHMARKS.md). The update operations are chosen
+   * once, so every part sees the same data.
+   */
   @Override
   public Map<String, List<Vulnerability>> candidates(
       List<IndexRecord> records, Set<MatchConstraint> constraints, Set<String> updaters) {
+    List<Long> operations =
+        jdbc.read("find the latest operations", c -> Operations.latestIds(c, updaters));
+    int parts = Math.min(READERS, records.size() / MIN_RECORDS_PER_READER);
+    List<List<IndexRecord>> partitions = CandidateFinder.partitions(records, parts);
+    List<Future<Map<String, List<Vulnerability>>>> others = new ArrayList<>();
+    for (List<IndexRecord> partition : partitions.subList(1, partitions.size())) {
+      others.add(readers.submit(() -> candidates(operations, partition, constraints)));
+    }
+    Map<String, List<Vulnerability>> found =
+        new HashMap<>(candidates(operations, partitions.get(0), constraints));
+    for (Future<Map<String, List<Vulnerability>>> other : others) {
+      found.putAll(join(other));
+    }
+    return found;
+  }
+
+  private Map<String, List<Vulnerability>> candidates(
+      List<Long> operations, List<IndexRecord> records, Set<MatchConstraint> constraints) {
     return jdbc.read(
-        "find candidates", c -> CandidateFinder.find(c, records, constraints, updaters));
+        "find candidates", c -> CandidateFinder.find(c, dialect, operations, records, constraints));
+  }
+
+  private static <T> T join(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("store: find candidates: interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new StoreException("store: find candidates: " + e.getCause(), e.getCause());
+    }
   }
 
   @Override
@@ -263,6 +338,7 @@ final class JdbcDatastore implements Datastore {
 
   @Override
   public void close() {
+    readers.shutdownNow();
     dataSource.close();
   }
 }

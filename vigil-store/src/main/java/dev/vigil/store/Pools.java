@@ -26,8 +26,9 @@ final class Pools {
           "ApplicationName", "vigil",
           // pgjdbc prepares a statement on the server after five runs, and PostgreSQL may then
           // plan it once for any parameters: for the candidate query's long IN lists that generic
-          // plan was four times slower than the plan for the values at hand (docs/BENCHMARKS.md)
-          "options", "-c plan_cache_mode=force_custom_plan");
+          // plan was four times slower than the plan for the values at hand; and compiling the
+          // candidate query (JIT) took fifteen times longer than running it (docs/BENCHMARKS.md)
+          "options", "-c plan_cache_mode=force_custom_plan -c jit=off");
 
   private static final int SQLITE_POOL_SIZE = 4;
   private static final long POSTGRES_CONNECTION_TIMEOUT_MILLIS = 5_000;

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -317,16 +318,23 @@ abstract class DatastoreContract {
     long insert = System.nanoTime() - start;
     store.updateVulnerabilities("alpine", "bulk-2", feed);
     long again = System.nanoTime() - start - insert;
+    List<IndexRecord> records = Samples.generatedRecords(1200);
     long lookup = System.nanoTime();
-    Map<String, List<Vulnerability>> found =
-        store.candidates(Samples.generatedRecords(300), ALPINE, Set.of());
+    Map<String, List<Vulnerability>> found = store.candidates(records, ALPINE, Set.of());
     lookup = System.nanoTime() - lookup;
 
     System.out.printf(
         "%s: 50000 vulnerabilities inserted in %d ms, stored again (all known) in %d ms,"
-            + " candidates of 300 records in %d ms%n",
+            + " candidates of 1200 records in %d ms%n",
         getClass().getSimpleName(), insert / 1_000_000, again / 1_000_000, lookup / 1_000_000);
-    assertThat(found).hasSize(300).allSatisfy((id, vulns) -> assertThat(vulns).hasSize(10));
+    assertThat(found).hasSize(1200).allSatisfy((id, vulns) -> assertThat(vulns).hasSize(10));
+    Map<String, List<Vulnerability>> sliced = new HashMap<>();
+    for (int from = 0; from < records.size(); from += 200) {
+      sliced.putAll(store.candidates(records.subList(from, from + 200), ALPINE, Set.of()));
+    }
+    assertThat(found)
+        .as("looked up on several connections at once, the same as in small lookups")
+        .isEqualTo(sliced);
   }
 
   /** The candidates of libssl and musl on Alpine 3.10 under the alpine matcher's constraints. */

@@ -68,9 +68,11 @@ class DatastoresTest {
     try (var dataSource = Pools.postgres(SERVER).dataSource();
         Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW plan_cache_mode")) {
+        ResultSet rs =
+            s.executeQuery("SELECT current_setting('plan_cache_mode'), current_setting('jit')")) {
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("force_custom_plan");
+      assertThat(rs.getString(2)).isEqualTo("off");
     }
   }
 
