@@ -1,17 +1,21 @@
 package dev.vigil.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.vigil.datastore.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 
 /**
  * Runs units of JDBC work on pooled connections, turning {@link SQLException}s into {@link
  * StoreException}s.
  *
  * <p>Thread-safe. On a single-writer database, writing transactions of this process wait for one
- * another here rather than failing on the database's lock.
+ * another here rather than failing on the database's lock. When a connection fails (SQLSTATE class
+ * 08: the database restarted, a failover), every pooled connection is retired, since they share the
+ * failure, and read-only work is run once more on a new one; writes are not repeated, as a lost
+ * commit may still have happened.
  */
 final class Jdbc {
 
@@ -22,21 +26,51 @@ final class Jdbc {
     T run(Connection connection) throws SQLException;
   }
 
-  private final DataSource dataSource;
+  private static final String CONNECTION_FAILURE = "08";
+
+  private final HikariDataSource dataSource;
   private final ReentrantLock writeLock;
 
-  Jdbc(DataSource dataSource, Dialect dialect) {
+  Jdbc(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.writeLock = dialect.singleWriter() ? new ReentrantLock(true) : null;
   }
 
   /** Runs read-only work in auto-commit mode; {@code what} names it in error messages. */
   <T> T read(String what, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
-      return work.run(connection);
+    try {
+      return once(work);
     } catch (SQLException e) {
+      // no connection at all (the pool's wait ran out): waiting again would only double the wait
+      if (e instanceof SQLTransientConnectionException || !retireOnConnectionFailure(e)) {
+        throw failure(what, e);
+      }
+    }
+    try {
+      return once(work);
+    } catch (SQLException e) {
+      retireOnConnectionFailure(e);
       throw failure(what, e);
     }
+  }
+
+  private <T> T once(Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    }
+  }
+
+  /** Retires the pool's connections when {@code e} is a connection failure; says whether it was. */
+  private boolean retireOnConnectionFailure(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null || !state.startsWith(CONNECTION_FAILURE)) {
+      return false;
+    }
+    var pool = dataSource.getHikariPoolMXBean();
+    if (pool != null) {
+      pool.softEvictConnections();
+    }
+    return true;
   }
 
   /**
@@ -58,6 +92,7 @@ final class Jdbc {
         throw e;
       }
     } catch (SQLException e) {
+      retireOnConnectionFailure(e);
       throw failure(what, e);
     } finally {
       if (writeLock != null) {
