@@ -109,9 +109,16 @@ final class JdbcDatastore implements Datastore {
     return operation;
   }
 
-  /** Refreshes the planner's statistics of {@code tables} where the dialect asks for it. */
+  /**
+   * Refreshes the planner's statistics of {@code tables} where the dialect asks for it. The update
+   * has committed by then, so a failure (a role that may not analyze) is only logged: autovacuum
+   * will get to the tables later.
+   */
   private void analyze(String... tables) {
-    if (dialect.analyzesAfterUpdates()) {
+    if (!dialect.analyzesAfterUpdates()) {
+      return;
+    }
+    try {
       jdbc.read(
           "analyze " + String.join(", ", tables),
           c -> {
@@ -119,6 +126,11 @@ final class JdbcDatastore implements Datastore {
               return statement.execute("ANALYZE " + String.join(", ", tables));
             }
           });
+    } catch (StoreException e) {
+      LOG.atWarn()
+          .setMessage("statistics not refreshed")
+          .addKeyValue("error", e.getMessage())
+          .log();
     }
   }
 
