@@ -26,7 +26,8 @@ class ArchitectureTest {
     "dev.vigil.ecosystem..",
     "dev.vigil.purl..",
     "dev.vigil.sbom..",
-    "dev.vigil.progress.."
+    "dev.vigil.progress..",
+    "dev.vigil.concurrent.."
   };
 
   private static JavaClasses classes;

@@ -1,5 +1,6 @@
 package dev.vigil.registry;
 
+import dev.vigil.concurrent.Futures;
 import dev.vigil.model.Digest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +50,8 @@ final class Downloads {
     try {
       downloads.values().forEach(d -> done.submit(d::run));
       for (int i = 0; i < downloads.size(); i++) {
-        done.take().get();
+        Futures.await(done.take(), "registry: a layer download");
       }
-    } catch (ExecutionException e) {
-      throw failure(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("registry: interrupted while downloading layers");
@@ -61,19 +59,6 @@ final class Downloads {
       pool.shutdownNow();
       awaitQuietly(pool, patience);
     }
-  }
-
-  private static IOException failure(Throwable cause) {
-    if (cause instanceof IOException io) {
-      return io;
-    }
-    if (cause instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (cause instanceof Error error) {
-      throw error;
-    }
-    return new IOException("registry: a download failed: " + cause, cause);
   }
 
   private static void awaitQuietly(ExecutorService pool, Duration patience) {

@@ -1,6 +1,7 @@
 package dev.vigil.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.vigil.concurrent.Futures;
 import dev.vigil.datastore.Datastore;
 import dev.vigil.datastore.EnrichmentSource;
 import dev.vigil.datastore.LegacyLayer;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -206,7 +206,11 @@ final class JdbcDatastore implements Datastore {
     Map<String, List<Vulnerability>> found =
         new HashMap<>(candidates(operations, partitions.get(0), constraints));
     for (Future<Map<String, List<Vulnerability>>> other : others) {
-      found.putAll(join(other));
+      try {
+        found.putAll(Futures.await(other, "a part of the candidate lookup"));
+      } catch (IOException e) {
+        throw new StoreException("store: find candidates: " + e.getMessage(), e);
+      }
     }
     return found;
   }
@@ -215,20 +219,6 @@ final class JdbcDatastore implements Datastore {
       List<Long> operations, List<IndexRecord> records, Set<MatchConstraint> constraints) {
     return jdbc.read(
         "find candidates", c -> CandidateFinder.find(c, dialect, operations, records, constraints));
-  }
-
-  private static <T> T join(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreException("store: find candidates: interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new StoreException("store: find candidates: " + e.getCause(), e.getCause());
-    }
   }
 
   @Override

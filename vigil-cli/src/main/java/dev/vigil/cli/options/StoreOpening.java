@@ -1,8 +1,9 @@
 package dev.vigil.cli.options;
 
+import dev.vigil.concurrent.Futures;
 import dev.vigil.datastore.Datastore;
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -29,30 +30,18 @@ public final class StoreOpening implements AutoCloseable {
    *
    * @throws RuntimeException what opening threw (a {@link dev.vigil.datastore.StoreException} or an
    *     {@link IllegalArgumentException} for a location naming no supported database)
+   * @throws IOException when interrupted while waiting
    */
-  public Datastore get() {
-    try {
-      return opening.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+  public Datastore get() throws IOException {
+    return Futures.await(opening, "the store to open");
   }
 
   /** Closes the store once it is open; a store that failed to open has nothing to close. */
   @Override
   public void close() {
-    Datastore datastore;
-    try {
-      datastore = opening.join();
-    } catch (CompletionException e) {
-      return;
+    Datastore datastore = opening.exceptionally(failure -> null).join();
+    if (datastore != null) {
+      datastore.close();
     }
-    datastore.close();
   }
 }

@@ -1,12 +1,12 @@
 package dev.vigil.server.fetch;
 
+import dev.vigil.concurrent.Futures;
 import dev.vigil.layer.LayerSource;
 import dev.vigil.layer.TarLayer;
 import dev.vigil.model.Digest;
 import dev.vigil.model.LayerRef;
 import dev.vigil.progress.ProgressListener;
 import dev.vigil.registry.LayerCache;
-import dev.vigil.server.concurrent.Futures;
 import dev.vigil.spi.ScanException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package dev.vigil.server.indexer;
 
+import dev.vigil.concurrent.Futures;
 import dev.vigil.model.Digest;
 import dev.vigil.model.IndexReport;
 import dev.vigil.progress.ProgressListener;
-import dev.vigil.server.concurrent.Futures;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package dev.vigil.server.concurrent;
+package dev.vigil.concurrent;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -13,7 +13,8 @@ public final class Futures {
    * The value of {@code future}, waiting for it.
    *
    * @param what names the awaited work in the message of an interruption
-   * @throws IOException the work's own {@link IOException}, or an interruption
+   * @throws IOException the work's own {@link IOException}, or an interruption; the work's
+   *     unchecked exceptions and errors are rethrown as they are
    */
   public static <T> T await(Future<T> future, String what) throws IOException {
     try {
@@ -27,6 +28,9 @@ public final class Futures {
       }
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
       throw new IOException(what + ": " + e.getCause(), e.getCause());
     }
